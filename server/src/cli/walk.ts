@@ -1,0 +1,57 @@
+// Directory walk for `wincompat check`: respects .gitignore files (nested ones too) and the
+// configured excludes, never follows a symlink into a loop, and reports what it could not read.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+export interface WalkResult { files: string[]; problems: Array<{ path: string; message: string }> }
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+export function walk(roots: string[], accept: (file: string) => boolean, excludes: string[] = []): WalkResult {
+  const out: WalkResult = { files: [], problems: [] };
+  const seenDirs = new Set<string>();
+  for (const root of roots) {
+    let st: fs.Stats;
+    try { st = fs.statSync(root); } catch (e) { out.problems.push({ path: root, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message }); continue; }
+    if (st.isFile()) { out.files.push(root); continue; }
+    const base = ignore().add(excludes);
+    visit(root, root, [{ dir: root, ig: base }]);
+  }
+  return out;
+
+  function visit(dir: string, root: string, rules: Array<{ dir: string; ig: Ignore }>) {
+    let real: string;
+    try { real = fs.realpathSync(dir); } catch (e) { out.problems.push({ path: dir, message: (e as Error).message }); return; }
+    if (seenDirs.has(real)) return; // a symlink loop or a second way to the same folder
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { out.problems.push({ path: dir, message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }); return; }
+    let here = rules;
+    const gi = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    if (gi) {
+      try { here = [...rules, { dir, ig: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) }]; } catch { /* unreadable .gitignore: walk on */ }
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (ALWAYS_SKIPPED.has(e.name)) continue;
+      const full = path.join(dir, e.name);
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try { const s = fs.statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { out.problems.push({ path: full, message: 'broken symbolic link' }); continue; }
+      }
+      if (ignored(full, isDir, here, root)) continue;
+      if (isDir) visit(full, root, here);
+      else if (isFile && accept(full)) out.files.push(full);
+    }
+  }
+
+  function ignored(full: string, isDir: boolean, rules: Array<{ dir: string; ig: Ignore }>, root: string): boolean {
+    for (const { dir, ig } of rules) {
+      const rel = path.relative(dir === root ? root : dir, full).split(path.sep).join('/');
+      if (!rel || rel.startsWith('..')) continue;
+      if (ig.ignores(isDir ? `${rel}/` : rel)) return true;
+    }
+    return false;
+  }
+}

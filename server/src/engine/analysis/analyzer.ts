@@ -1,0 +1,191 @@
+// The engine's entry point: text in, FileReport out. It keeps per-file state between calls so that
+// the typing path re-reads only what changed: a Dockerfile is re-parsed only when a line that
+// decides a base image changed, and a multi-document YAML file re-parses and re-judges only the
+// documents an edit touched (the others keep their parse and their findings).
+import * as nodePath from 'node:path';
+import type { Document } from 'yaml';
+import type { EngineConfig } from '../config/config';
+import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
+import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
+import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
+import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
+import { parseChunk, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
+import { composeUnit, isComposeDoc, parseEnvFile } from './compose';
+import { dockerfileUses } from './dockerfile';
+import { helmTemplateOffset, isComposeName, isDockerfileName, isYamlName } from './file-kind';
+import { judgeUses, type JudgedUnit } from './judge-uses';
+import { isKubernetesDoc, kubernetesUnit, runtimeClassesOf, type RuntimeClassInfo } from './kubernetes';
+import { applySuppressions, findSuppressions } from './suppress';
+
+export interface AnalyzerHost {
+  /** reads a workspace file (Dockerfiles built by compose services, `.env` files); undefined if absent */
+  readFile(path: string): string | undefined;
+}
+
+interface Chunk extends ParsedChunk {
+  kind?: 'compose' | 'kubernetes';
+  runtimeClasses: RuntimeClassInfo[];
+  lines: LineIndex;
+  judged?: { key: string; unit: JudgedUnit; errors: FileError[] };
+}
+
+const configIds = new WeakMap<EngineConfig, number>();
+let nextConfigId = 1;
+function configId(c: EngineConfig): number {
+  let id = configIds.get(c);
+  if (!id) { id = nextConfigId++; configIds.set(c, id); }
+  return id;
+}
+
+export class Analyzer {
+  private readonly dockerfiles = new Map<string, DockerfileModel>();
+  private readonly yaml = new Map<string, Chunk[]>();
+  /** RuntimeClass objects per file: the "same set of files" a pod's runtimeClassName refers to */
+  private readonly runtimeClasses = new Map<string, RuntimeClassInfo[]>();
+  private runtimeClassVersion = 0;
+  /** files each compose file reads (built Dockerfiles, `.env`): a change there re-judges it */
+  readonly dependencies = new Map<string, string[]>();
+
+  constructor(private readonly host: AnalyzerHost, private readonly dockerfilePatterns: readonly RegExp[] = []) {}
+
+  /** the kind a file is by its name; YAML files are decided by content in analyze() */
+  candidate(path: string): boolean {
+    return isDockerfileName(path, this.dockerfilePatterns) || isYamlName(path);
+  }
+
+  forget(path: string): void {
+    this.dockerfiles.delete(path);
+    this.yaml.delete(path);
+    this.dependencies.delete(path);
+    if (this.runtimeClasses.delete(path)) this.runtimeClassVersion++;
+  }
+
+  /** Analyses one file. Returns undefined for a file wincompat does not read (YAML of another kind). */
+  analyze(path: string, text: string, config: EngineConfig): FileReport | undefined {
+    const dockerfile = isDockerfileName(path, this.dockerfilePatterns);
+    if (!dockerfile && !isYamlName(path)) return undefined;
+    const guard = this.guard(path, text, config, dockerfile ? 'dockerfile' : isComposeName(path) ? 'compose' : 'kubernetes');
+    if (guard) return guard;
+    return dockerfile ? this.analyzeDockerfile(path, text, config) : this.analyzeYaml(path, text, config);
+  }
+
+  /** inputs that are reported, not parsed: binary, too large, Helm templates */
+  private guard(path: string, text: string, config: EngineConfig, kind: FileKind): FileReport | undefined {
+    const fail = (message: string, range = START_RANGE): FileReport => ({ path, kind, images: [], diagnostics: [], errors: [{ message, range }] });
+    if (text.length > config.limits.maxFileBytes) {
+      return fail(`file too large to analyse: ${(text.length / 1048576).toFixed(1)} MB, the limit is ${(config.limits.maxFileBytes / 1048576).toFixed(0)} MB (setting limits.maxFileBytes)`);
+    }
+    if (text.indexOf('\0') !== -1) return fail('binary file: not analysed');
+    if (kind !== 'dockerfile') {
+      const helm = helmTemplateOffset(path, text);
+      if (helm !== undefined) {
+        const lines = new LineIndex(text);
+        return fail('Helm template: not analysed (render it with `helm template` and check the output)', lines.range(helm, helm + 2));
+      }
+    }
+    return undefined;
+  }
+
+  private analyzeDockerfile(path: string, text: string, config: EngineConfig): FileReport {
+    const model = parseDockerfile(path, text, {}, this.dockerfiles.get(path));
+    this.dockerfiles.set(path, model);
+    const unit = judgeUses(dockerfileUses(model), [], config, path);
+    const suppress = findSuppressions(text, () => new LineIndex(text));
+    return { path, kind: 'dockerfile', images: unit.images, diagnostics: applySuppressions(unit.diagnostics, suppress), errors: [] };
+  }
+
+  private analyzeYaml(path: string, text: string, config: EngineConfig): FileReport | undefined {
+    const previous = this.yaml.get(path);
+    const chunks = reparse<Chunk>(text, previous, (c) => this.parseChunk(c, config));
+    if (chunks.length > config.limits.maxDocuments) {
+      this.yaml.delete(path);
+      return { path, kind: 'kubernetes', images: [], diagnostics: [], errors: [{ message: `${chunks.length} YAML documents: more than the limit of ${config.limits.maxDocuments} (setting limits.maxDocuments)`, range: START_RANGE }] };
+    }
+    this.yaml.set(path, chunks);
+    const rcs = chunks.flatMap((c) => c.runtimeClasses);
+    const before = this.runtimeClasses.get(path) ?? [];
+    if (JSON.stringify(before) !== JSON.stringify(rcs)) {
+      if (rcs.length) this.runtimeClasses.set(path, rcs); else this.runtimeClasses.delete(path);
+      this.runtimeClassVersion++;
+    }
+    const compose = chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => c.doc && !c.error));
+    const kubernetes = chunks.some((c) => c.kind === 'kubernetes');
+    if (!compose && !kubernetes && !isComposeName(path)) {
+      // YAML of another kind: silent, unless it failed to parse and looks like ours
+      return undefined;
+    }
+    const kind: FileKind = compose ? 'compose' : 'kubernetes';
+    const allRcs = [...this.runtimeClasses.values()].flat();
+    const key = `${configId(config)}:${this.runtimeClassVersion}`;
+    const images: ImageReport[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const errors: FileError[] = [];
+    const deps: string[] = [];
+    for (const chunk of chunks) {
+      let judged = chunk.judged;
+      if (!judged || judged.key !== key || kind === 'compose') {
+        judged = this.judgeChunk(chunk, kind, path, config, allRcs, deps);
+        judged.key = key;
+        chunk.judged = judged;
+      }
+      const shift = chunk.line;
+      for (const img of judged.unit.images) images.push(shift ? { ...img, range: shiftRange(img.range, shift), fixes: img.fixes.map((f) => shiftFix(f, shift)) } : img);
+      for (const d of judged.unit.diagnostics) diagnostics.push(shift ? { ...d, range: shiftRange(d.range, shift), fixes: d.fixes.map((f) => shiftFix(f, shift)) } : d);
+      for (const e of judged.errors) errors.push(shift ? { ...e, range: shiftRange(e.range, shift) } : e);
+    }
+    this.dependencies.set(path, deps);
+    const suppress = findSuppressions(text, () => new LineIndex(text));
+    return { path, kind, images, diagnostics: applySuppressions(diagnostics, suppress), errors };
+  }
+
+  private parseChunk(c: YamlChunk, config: EngineConfig): Chunk {
+    const parsed = parseChunk(c);
+    const chunk: Chunk = { ...parsed, runtimeClasses: [], lines: new LineIndex(c.text) };
+    if (!parsed.doc || parsed.error) return chunk;
+    try {
+      const y = new YamlReader(parsed.doc, config.limits.maxAliasHops);
+      if (isKubernetesDoc(y, parsed.doc.contents)) {
+        chunk.kind = 'kubernetes';
+        chunk.runtimeClasses = runtimeClassesOf(parsed.doc, config.limits.maxAliasHops);
+      } else if (isComposeDoc(y, parsed.doc.contents)) chunk.kind = 'compose';
+    } catch (e) {
+      chunk.error = { message: (e as Error).message, start: 0, end: 1 };
+    }
+    return chunk;
+  }
+
+  private judgeChunk(chunk: Chunk, kind: FileKind, path: string, config: EngineConfig, rcs: RuntimeClassInfo[], deps: string[]): NonNullable<Chunk['judged']> {
+    const errors: FileError[] = [];
+    const empty: JudgedUnit = { images: [], diagnostics: [] };
+    if (chunk.error) {
+      const e = chunk.error;
+      return { key: '', unit: empty, errors: [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }] };
+    }
+    const doc = chunk.doc as Document.Parsed;
+    const t = { text: chunk.text, lines: chunk.lines };
+    try {
+      if (kind === 'compose' && (chunk.kind === 'compose' || chunk.kind === undefined)) {
+        if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return { key: '', unit: empty, errors };
+        const envPath = nodePath.join(nodePath.dirname(path), '.env');
+        const envText = this.host.readFile(envPath);
+        deps.push(envPath);
+        const env = envText === undefined ? { vars: new Map() } : parseEnvFile(envPath, envText);
+        const unit = composeUnit(doc, t, path, env, { readFile: (p) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, maxAliasHops: config.limits.maxAliasHops });
+        deps.push(...unit.dependencies);
+        return { key: '', unit: judgeUses(unit.uses, unit.facts, config, path), errors };
+      }
+      if (chunk.kind === 'kubernetes') {
+        const unit = kubernetesUnit(doc, t, path, rcs, config.limits.maxAliasHops);
+        return { key: '', unit: judgeUses(unit.uses, unit.facts, config, path), errors };
+      }
+    } catch (e) {
+      const message = e instanceof AliasBudgetExceeded ? `YAML aliases: ${e.message} (setting limits.maxAliasHops); document not analysed` : `could not analyse this document: ${(e as Error).message}`;
+      return { key: '', unit: empty, errors: [{ message, range: chunk.lines.range(0, Math.min(1, chunk.text.length)) }] };
+    }
+    return { key: '', unit: empty, errors };
+  }
+}
+
+function shiftFix(f: Fix, lines: number): Fix {
+  return { ...f, edits: f.edits.map((e: TextEdit) => (e.path ? e : { ...e, range: shiftRange(e.range, lines) })) };
+}

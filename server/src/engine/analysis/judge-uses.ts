@@ -1,0 +1,101 @@
+// Turns the image uses of a file (or of one YAML document) into the report's images and
+// diagnostics: resolve each reference, pick the hosts it can land on, judge, run the rules.
+import { judge, type Judgement } from '../compat/judge';
+import type { EngineConfig } from '../config/config';
+import { moveFix, retagFix } from '../fixes/retag';
+import { formatBuild, resolveImage, type ImageFacts } from '../resolve/resolve-image';
+import { RULES } from '../rules';
+import type { ImageContext, PlacementFact, Rule, RuleHit } from '../rules/rule';
+import { parseTarget, type Target } from '../targets/target';
+import type { Diagnostic, Fix, ImageReport } from '../types';
+import type { ImageUse } from './image-use';
+
+export interface JudgedUnit { images: ImageReport[]; diagnostics: Diagnostic[] }
+
+/** memo of resolveImage: the same reference appears thousands of times in a large manifest */
+const factsCache = new Map<string, ImageFacts>();
+export function factsFor(resolved: string): ImageFacts {
+  let f = factsCache.get(resolved);
+  if (!f) {
+    if (factsCache.size > 5000) factsCache.clear();
+    f = resolveImage(resolved);
+    factsCache.set(resolved, f);
+  }
+  return f;
+}
+
+export function hostsFor(use: ImageUse, targets: readonly Target[]): Target[] {
+  const p = use.placement;
+  let hosts = targets.slice();
+  if (p.os) hosts = hosts.filter((t) => t.os === p.os);
+  if (p.builds?.length) {
+    const matching = hosts.filter((t) => p.builds!.includes(t.build));
+    hosts = matching.length ? matching : p.builds.map((b) => ({
+      ...parseTarget({ host: `10.0.${b}` }),
+      name: `nodes with ${p.buildSource ?? 'build'} ${formatBuild(b)}`,
+      synthetic: true,
+    }));
+  }
+  if (!hosts.length && p.os === 'linux') hosts = [{ name: 'Linux nodes', os: 'linux', build: 0, family: 'server', isolation: 'process', arch: 'amd64', synthetic: true }];
+  return hosts;
+}
+
+export function judgeUses(uses: readonly ImageUse[], facts: readonly PlacementFact[], config: EngineConfig, filePath: string): JudgedUnit {
+  const images: ImageReport[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const use of uses) {
+    const f = factsFor(use.sub.value);
+    const judgements = hostsFor(use, config.targets).map((t) => {
+      const j = judge(f, t, use.placement.isolation ?? t.isolation);
+      // an image that is only pulled (COPY --from) needs no matching kernel
+      return use.pullOnly && j.status === 'hyperv' ? { ...j, fails: false } : j;
+    });
+    const ctx: ImageContext = {
+      use, facts: f, judgements, config,
+      retag: (build) => retagFix(use.sub, f, build, filePath),
+      moveRepository: () => moveFix(use.sub, f, filePath),
+    };
+    const diags = use.inherited ? [] : runRules(RULES, (r) => r.checkImage?.(ctx), use.range, config);
+    diagnostics.push(...diags);
+    images.push(report(use, f, judgements, diags));
+  }
+  diagnostics.push(...runRules(RULES, (r) => r.checkFile?.({ facts: facts as PlacementFact[], config }), undefined, config));
+  return { images, diagnostics };
+}
+
+function runRules(rules: readonly Rule[], check: (r: Rule) => RuleHit[] | undefined, range: ImageUse['range'] | undefined, config: EngineConfig): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = config.severities[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    for (const hit of check(rule) ?? []) {
+      const r = hit.range ?? range;
+      if (!r) continue;
+      out.push({ code: rule.id, severity, message: hit.message, range: r, fixes: hit.fixes ?? [] });
+    }
+  }
+  return out;
+}
+
+function report(use: ImageUse, f: ImageFacts, judgements: Judgement[], diags: Diagnostic[]): ImageReport {
+  const fixes: Fix[] = [];
+  const titles = new Set<string>();
+  for (const d of diags) for (const fix of d.fixes) if (!titles.has(fix.title)) { titles.add(fix.title); fixes.push(fix); }
+  const single = f.os === 'windows' && f.builds.length === 1;
+  const image: ImageReport = {
+    ref: use.ref,
+    resolved: f.reference ? formatResolved(f) : use.sub.value,
+    range: use.range,
+    os: f.os,
+    windowsBuild: single ? formatBuild(f.builds[0], f.revision) : null,
+    verdicts: judgements.map((j) => ({ target: j.target.name, status: j.status, reason: j.text })),
+    fixes,
+  };
+  if (f.os === 'multi') image.windowsBuilds = f.builds.map((b) => formatBuild(b));
+  return image;
+}
+
+function formatResolved(f: ImageFacts): string {
+  const r = f.reference!;
+  return `${r.name}${r.tagStart !== undefined || r.implicitTag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
+}

@@ -1,0 +1,9 @@
+import { releasesForBuild } from '../data/releases';
+import { formatBuild } from '../resolve/resolve-image';
+
+/** `Windows Server 2019 (10.0.17763)`: the server release a build is known by, else the build alone. */
+export function releaseLabel(build: number, revision?: number): string {
+  const rs = releasesForBuild(build);
+  const r = rs.find((x) => x.family === 'server' && x.channel === 'LTSC') ?? rs.find((x) => x.family === 'server') ?? rs[0];
+  return r ? `${r.name} (${formatBuild(build, revision)})` : formatBuild(build, revision);
+}
