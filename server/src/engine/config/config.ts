@@ -10,15 +10,12 @@ export interface Limits {
   maxDocuments: number;
   /** alias references followed per YAML document */
   maxAliasHops: number;
-  /** a line longer than this makes a file count as not a text source (minified or binary) */
-  maxLineLength: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxDocuments: 20000,
   maxAliasHops: 10000,
-  maxLineLength: 1024 * 1024,
 };
 
 export interface EngineConfig {

@@ -5,7 +5,7 @@ export const osPlacementMismatch: Rule = {
   severity: 'error',
   summary: 'A Windows image placed on Linux nodes, or a Linux image placed on Windows nodes.',
   description: 'Containers share the kernel of their node: a Windows image cannot run on a Linux node and a Linux image cannot run on a Windows node ("image operating system \\"linux\\" cannot be used on this platform", LNX, moby#27668). Fix the OS selector, the compose platform or the image.',
-  fixes: ['nodeSelector'],
+  fixes: [],
   checkImage(ctx) {
     const { facts, use } = ctx;
     if (use.placement.os === 'linux' && (facts.os === 'windows')) {
