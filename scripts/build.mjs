@@ -4,7 +4,9 @@ import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
 
 const quiet = process.argv.includes('--quiet');
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', minify: false, logLevel: quiet ? 'error' : 'info' };
+// --production (vsce prepublish): minified, no source maps, so the .vsix stays small
+const production = process.argv.includes('--production');
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: production ? false : 'linked', minify: production, logLevel: quiet ? 'error' : 'info' };
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },

@@ -1,5 +1,5 @@
 // Generates docs/rules.md from the rule registry (the one place rules are described).
-// `npm run docs:rules` writes it; the test suite fails when the committed page is out of date.
+// `npm run generate` writes it; the test suite fails when the committed page is out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/engine/rules';
@@ -8,7 +8,7 @@ export function renderRulesDoc(): string {
   const lines = [
     '# wincompat rules',
     '',
-    '<!-- Generated from server/src/engine/rules by `npm run docs:rules`. Do not edit. -->',
+    '<!-- Generated from server/src/engine/rules by `npm run generate`. Do not edit. -->',
     '',
     'Rule ids are stable: use them in `severities` settings, in `.wincompat.yaml` and in inline suppressions',
     '(`# wincompat ignore=<rule-id> <reason>` on the line above, or `# wincompat ignore-file=<rule-id>`).',
