@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../engine/analysis/analyzer';
-import { globToRegExp } from '../engine/analysis/file-kind';
+import { globToRegExp, isDockerfileName } from '../engine/analysis/file-kind';
 import type { EngineConfig } from '../engine/config/config';
 import { buildConfig, CONFIG_FILE_NAME, parseSettingsFile, type UserSettings } from '../engine/config/load-config';
 import type { FileError, FileReport } from '../engine/types';
@@ -38,7 +38,9 @@ export function runCheck(opts: CheckOptions): CheckResult {
     for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
       if (!dirSettings.has(dir)) {
         const f = path.join(dir, CONFIG_FILE_NAME);
-        dirSettings.set(dir, fs.existsSync(f) ? loadSettings(f, problems, false) : undefined);
+        const loaded = fs.existsSync(f) ? loadSettings(f, problems, false) : undefined;
+        if (loaded?.images) analyzer.setConfiguredImages(f, loaded.images);
+        dirSettings.set(dir, loaded);
       }
       const s = dirSettings.get(dir);
       if (s) return s;
@@ -58,7 +60,8 @@ export function runCheck(opts: CheckOptions): CheckResult {
     return cache.get(p);
   };
   const patterns = (opts.cli.dockerfilePatterns ?? []).map(globToRegExp);
-  const analyzer = new Analyzer({ readFile: read }, patterns);
+  const root = path.resolve(opts.paths.find((p) => isDir(p)) ?? '.');
+  const analyzer = new Analyzer({ readFile: read, root }, patterns);
   const excludes = opts.cli.exclude ?? [];
   const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => analyzer.candidate(f), excludes);
   problems.push(...walked.problems);
@@ -74,6 +77,15 @@ export function runCheck(opts: CheckOptions): CheckResult {
     });
     return out;
   };
+  // First the files that say which images the workspace builds (compose files, scripts, CI), so
+  // that a manifest naming such an image is judged by the Dockerfile that builds it.
+  for (const file of walked.files) {
+    if (/\.ya?ml$/i.test(file) ? (read(file) ?? '').includes('build') : !isDockerfileName(file, patterns)) {
+      const text = read(file);
+      if (text !== undefined) analyzer.analyze(file, text, configFor(file));
+    }
+  }
+  if (explicit?.images && opts.configFile) analyzer.setConfiguredImages(path.resolve(opts.configFile), explicit.images);
   let reports = analyzeAll(walked.files);
   let fixed = 0;
   if (opts.fix) {
@@ -126,4 +138,8 @@ function loadSettings(file: string, problems: CheckResult['problems'], explicit:
 
 function stripBom(s: string): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function isDir(p: string): boolean {
+  try { return fs.statSync(p).isDirectory(); } catch { return false; }
 }

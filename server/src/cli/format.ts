@@ -33,7 +33,7 @@ export function formatText(result: CheckResult, color: boolean): string {
 export function toJson(result: CheckResult) {
   return {
     targets: uniqueTargets(result.configs),
-    files: result.reports.map((r) => ({ ...r, path: rel(r.path), errors: [...r.errors, ...result.problems.filter((p) => p.path === r.path).map((p) => ({ message: p.message, range: p.range ?? zero }))] }))
+    files: result.reports.map((r) => ({ ...r, path: rel(r.path), ...relEdits(r), errors: [...r.errors, ...result.problems.filter((p) => p.path === r.path).map((p) => ({ message: p.message, range: p.range ?? zero }))] }))
       .concat(orphanProblems(result)),
   };
 }
@@ -105,4 +105,13 @@ function groupEdits(edits: FileReport['diagnostics'][number]['fixes'][number]['e
   const m = new Map<string, typeof edits>();
   for (const e of edits) { const p = e.path ?? file; m.set(p, [...(m.get(p) ?? []), e]); }
   return m;
+}
+
+/** edit paths in the JSON are relative like file paths */
+function relEdits(r: FileReport): Pick<FileReport, 'images' | 'diagnostics'> {
+  const fix = (f: FileReport['diagnostics'][number]['fixes'][number]) => ({ ...f, edits: f.edits.map((e) => (e.path ? { ...e, path: rel(e.path) } : e)) });
+  return {
+    images: r.images.map((i) => ({ ...i, fixes: i.fixes.map(fix) })),
+    diagnostics: r.diagnostics.map((d) => ({ ...d, fixes: d.fixes.map(fix) })),
+  };
 }

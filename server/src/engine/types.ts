@@ -53,6 +53,8 @@ export interface ImageReport {
   windowsBuilds?: string[];
   verdicts: Verdict[];
   fixes: Fix[];
+  /** where the reference comes from when it is not written here: an earlier stage, or the Dockerfile a compose service builds */
+  via?: string;
 }
 
 /** Input that could not be analysed (malformed YAML, binary, too large, Helm template …). */

@@ -5,7 +5,7 @@
 import * as nodePath from 'node:path';
 import type { Document } from 'yaml';
 import type { EngineConfig } from '../config/config';
-import { parseDockerfile, type DockerfileModel } from '../dockerfile/model';
+import { parseDockerfile, type BuildArgs, type DockerfileModel } from '../dockerfile/model';
 import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
 import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
@@ -16,17 +16,23 @@ import { helmTemplateOffset, isComposeName, isDockerfileName, isYamlName } from 
 import { judgeUses, type JudgedUnit } from './judge-uses';
 import { isKubernetesDoc, kubernetesUnit, runtimeClassesOf, type RuntimeClassInfo } from './kubernetes';
 import { applySuppressions, findSuppressions } from './suppress';
+import { BuildIndex, nameOf, type BuildSource } from '../workspace/build-index';
+import { followBuild } from '../workspace/provenance';
+import { isBuildScriptName, scriptBuildSources } from '../workspace/script-builds';
+import type { ImageUse } from './image-use';
 
 export interface AnalyzerHost {
   /** reads a workspace file (Dockerfiles built by compose services, `.env` files); undefined if absent */
   readFile(path: string): string | undefined;
+  /** the workspace folder: scripts and CI files resolve their paths from it */
+  root?: string;
 }
 
 interface Chunk extends ParsedChunk {
   kind?: 'compose' | 'kubernetes';
   runtimeClasses: RuntimeClassInfo[];
   lines: LineIndex;
-  judged?: { key: string; unit: JudgedUnit; errors: FileError[] };
+  judged?: { key: string; unit: JudgedUnit; errors: FileError[]; deps: string[]; builds: BuildSource[] };
 }
 
 const configIds = new WeakMap<EngineConfig, number>();
@@ -43,26 +49,49 @@ export class Analyzer {
   /** RuntimeClass objects per file: the "same set of files" a pod's runtimeClassName refers to */
   private readonly runtimeClasses = new Map<string, RuntimeClassInfo[]>();
   private runtimeClassVersion = 0;
-  /** files each compose file reads (built Dockerfiles, `.env`): a change there re-judges it */
+  /** files each file's findings depend on (built Dockerfiles, `.env`): a change there re-judges it */
   readonly dependencies = new Map<string, string[]>();
+  /** images the workspace builds itself, and from which Dockerfile */
+  readonly builds = new BuildIndex();
+  /** bumped when a Dockerfile that the build index points at changes its base */
+  private buildGeneration = 0;
+  private readonly builtModels = new Map<string, { text: string; model: DockerfileModel }>();
 
   constructor(private readonly host: AnalyzerHost, private readonly dockerfilePatterns: readonly RegExp[] = []) {}
 
   /** the kind a file is by its name; YAML files are decided by content in analyze() */
   candidate(path: string): boolean {
-    return isDockerfileName(path, this.dockerfilePatterns) || isYamlName(path);
+    return isDockerfileName(path, this.dockerfilePatterns) || isYamlName(path) || isBuildScriptName(path);
+  }
+
+  /** `images:` of a `.wincompat.yaml`: name → Dockerfile, relative to the configuration's folder */
+  setConfiguredImages(configPath: string, images: Record<string, string | { dockerfile: string; target?: string; args?: Record<string, string> }> | undefined): void {
+    const dir = nodePath.dirname(configPath);
+    const sources: BuildSource[] = [];
+    for (const [image, spec] of Object.entries(images ?? {})) {
+      const n = nameOf(image);
+      const s = typeof spec === 'string' ? { dockerfile: spec } : spec;
+      if (!n || !s?.dockerfile) continue;
+      sources.push({ ...n, dockerfile: nodePath.resolve(dir, s.dockerfile), target: s.target, args: Object.fromEntries(Object.entries(s.args ?? {}).map(([k, v]) => [k, { value: String(v) }])), definedIn: configPath, line: 0, via: 'config' });
+    }
+    this.builds.set(configPath, sources);
   }
 
   forget(path: string): void {
     this.dockerfiles.delete(path);
     this.yaml.delete(path);
     this.dependencies.delete(path);
+    this.builtModels.delete(path);
+    this.builds.set(path, []);
     if (this.runtimeClasses.delete(path)) this.runtimeClassVersion++;
   }
 
   /** Analyses one file. Returns undefined for a file wincompat does not read (YAML of another kind). */
   analyze(path: string, text: string, config: EngineConfig): FileReport | undefined {
     const dockerfile = isDockerfileName(path, this.dockerfilePatterns);
+    if (!dockerfile && isBuildScriptName(path) && text.length <= config.limits.maxFileBytes && !text.includes('\0')) {
+      this.builds.set(path, scriptBuildSources(path, text, this.host.root ?? nodePath.dirname(path), (p) => this.host.readFile(p) !== undefined));
+    }
     if (!dockerfile && !isYamlName(path)) return undefined;
     const guard = this.guard(path, text, config, dockerfile ? 'dockerfile' : isComposeName(path) ? 'compose' : 'kubernetes');
     if (guard) return guard;
@@ -87,9 +116,13 @@ export class Analyzer {
   }
 
   private analyzeDockerfile(path: string, text: string, config: EngineConfig): FileReport {
-    const model = parseDockerfile(path, text, {}, this.dockerfiles.get(path));
+    const previous = this.dockerfiles.get(path);
+    const model = parseDockerfile(path, text, {}, previous);
     this.dockerfiles.set(path, model);
-    const unit = judgeUses(dockerfileUses(model), [], config, path);
+    if (previous && model.reduced !== previous.reduced && this.builds.builds(path)) this.buildGeneration++;
+    const deps = new Set<string>();
+    const unit = judgeUses(dockerfileUses(model), [], config, path, this.follower(deps));
+    this.dependencies.set(path, [...deps]);
     const suppress = findSuppressions(text, () => new LineIndex(text));
     return { path, kind: 'dockerfile', images: unit.images, diagnostics: applySuppressions(unit.diagnostics, suppress), errors: [] };
   }
@@ -112,28 +145,32 @@ export class Analyzer {
     const kubernetes = chunks.some((c) => c.kind === 'kubernetes');
     if (!compose && !kubernetes && !isComposeName(path)) {
       // YAML of another kind: silent, unless it failed to parse and looks like ours
-      return undefined;
+      if (!chunks.some((c) => c.error && /^(?:apiVersion|kind|services)[ \t]*:/m.test(c.text))) return undefined;
     }
-    const kind: FileKind = compose ? 'compose' : 'kubernetes';
+    const kind: FileKind = compose || (!kubernetes && (isComposeName(path) || chunks.some((c) => c.error && /^services[ \t]*:/m.test(c.text)))) ? 'compose' : 'kubernetes';
     const allRcs = [...this.runtimeClasses.values()].flat();
-    const key = `${configId(config)}:${this.runtimeClassVersion}`;
+    const key = `${configId(config)}:${this.runtimeClassVersion}:${this.builds.version}:${this.buildGeneration}`;
     const images: ImageReport[] = [];
     const diagnostics: Diagnostic[] = [];
     const errors: FileError[] = [];
     const deps: string[] = [];
+    const builds: BuildSource[] = [];
     for (const chunk of chunks) {
       let judged = chunk.judged;
       if (!judged || judged.key !== key || kind === 'compose') {
-        judged = this.judgeChunk(chunk, kind, path, config, allRcs, deps);
+        judged = this.judgeChunk(chunk, kind, path, config, allRcs);
         judged.key = key;
         chunk.judged = judged;
       }
+      deps.push(...judged.deps);
+      builds.push(...judged.builds);
       const shift = chunk.line;
       for (const img of judged.unit.images) images.push(shift ? { ...img, range: shiftRange(img.range, shift), fixes: img.fixes.map((f) => shiftFix(f, shift)) } : img);
       for (const d of judged.unit.diagnostics) diagnostics.push(shift ? { ...d, range: shiftRange(d.range, shift), fixes: d.fixes.map((f) => shiftFix(f, shift)) } : d);
       for (const e of judged.errors) errors.push(shift ? { ...e, range: shiftRange(e.range, shift) } : e);
     }
-    this.dependencies.set(path, deps);
+    this.dependencies.set(path, [...new Set(deps)]);
+    if (kind === 'compose') this.builds.set(path, builds);
     const suppress = findSuppressions(text, () => new LineIndex(text));
     return { path, kind, images, diagnostics: applySuppressions(diagnostics, suppress), errors };
   }
@@ -154,35 +191,52 @@ export class Analyzer {
     return chunk;
   }
 
-  private judgeChunk(chunk: Chunk, kind: FileKind, path: string, config: EngineConfig, rcs: RuntimeClassInfo[], deps: string[]): NonNullable<Chunk['judged']> {
-    const errors: FileError[] = [];
+  private judgeChunk(chunk: Chunk, kind: FileKind, path: string, config: EngineConfig, rcs: RuntimeClassInfo[]): NonNullable<Chunk['judged']> {
     const empty: JudgedUnit = { images: [], diagnostics: [] };
+    const result = (unit: JudgedUnit, errors: FileError[] = [], deps: Iterable<string> = [], builds: BuildSource[] = []) => ({ key: '', unit, errors, deps: [...deps], builds });
     if (chunk.error) {
       const e = chunk.error;
-      return { key: '', unit: empty, errors: [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }] };
+      return result(empty, [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }]);
     }
     const doc = chunk.doc as Document.Parsed;
     const t = { text: chunk.text, lines: chunk.lines };
+    const deps = new Set<string>();
     try {
       if (kind === 'compose' && (chunk.kind === 'compose' || chunk.kind === undefined)) {
-        if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return { key: '', unit: empty, errors };
+        if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return result(empty);
         const envPath = nodePath.join(nodePath.dirname(path), '.env');
         const envText = this.host.readFile(envPath);
-        deps.push(envPath);
+        deps.add(envPath);
         const env = envText === undefined ? { vars: new Map() } : parseEnvFile(envPath, envText);
         const unit = composeUnit(doc, t, path, env, { readFile: (p) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, maxAliasHops: config.limits.maxAliasHops });
-        deps.push(...unit.dependencies);
-        return { key: '', unit: judgeUses(unit.uses, unit.facts, config, path), errors };
+        unit.dependencies.forEach((d) => deps.add(d));
+        return result(judgeUses(unit.uses, unit.facts, config, path, this.follower(deps)), [], deps, unit.builds);
       }
       if (chunk.kind === 'kubernetes') {
         const unit = kubernetesUnit(doc, t, path, rcs, config.limits.maxAliasHops);
-        return { key: '', unit: judgeUses(unit.uses, unit.facts, config, path), errors };
+        return result(judgeUses(unit.uses, unit.facts, config, path, this.follower(deps)), [], deps);
       }
     } catch (e) {
       const message = e instanceof AliasBudgetExceeded ? `YAML aliases: ${e.message} (setting limits.maxAliasHops); document not analysed` : `could not analyse this document: ${(e as Error).message}`;
-      return { key: '', unit: empty, errors: [{ message, range: chunk.lines.range(0, Math.min(1, chunk.text.length)) }] };
+      return result(empty, [{ message, range: chunk.lines.range(0, Math.min(1, chunk.text.length)) }]);
     }
-    return { key: '', unit: empty, errors };
+    return result(empty);
+  }
+
+  /** follows references to images the workspace builds; records the Dockerfiles read in `deps` */
+  private follower(deps: Set<string>): ((use: ImageUse) => ImageUse) | undefined {
+    if (!this.builds.size) return undefined;
+    const load = (dockerfile: string, args: BuildArgs) => {
+      const text = this.host.readFile(dockerfile);
+      if (text === undefined) return undefined;
+      const key = `${dockerfile}\0${JSON.stringify(Object.entries(args).map(([k, v]) => [k, v.value]))}`;
+      const hit = this.builtModels.get(key);
+      if (hit && hit.text === text) return hit.model;
+      const model = parseDockerfile(dockerfile, text, args);
+      this.builtModels.set(key, { text, model });
+      return model;
+    };
+    return (use) => followBuild(use, this.builds, load, this.host.root, deps);
   }
 }
 

@@ -11,6 +11,7 @@ import { LineIndex } from '../text/line-index';
 import type { Fix } from '../types';
 import type { ImageUse, Placement } from './image-use';
 import { substitute, type Lookup, type Origin, type VariableValue } from './substitute';
+import { nameOf, type BuildSource } from '../workspace/build-index';
 import { span, YamlReader } from '../yaml/nodes';
 
 export interface ComposeEnv { vars: Map<string, VariableValue> }
@@ -21,7 +22,7 @@ export interface ComposeHost {
   maxAliasHops: number;
 }
 
-export interface ComposeUnit { uses: ImageUse[]; facts: PlacementFact[]; dependencies: string[] }
+export interface ComposeUnit { uses: ImageUse[]; facts: PlacementFact[]; dependencies: string[]; builds: BuildSource[] }
 
 export function isComposeDoc(y: YamlReader, root: unknown): boolean {
   const m = y.map(root);
@@ -54,6 +55,7 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
   const uses: ImageUse[] = [];
   const facts: PlacementFact[] = [];
   const dependencies: string[] = [];
+  const builds: BuildSource[] = [];
   const lookup: Lookup = (name) => env.vars.get(name);
   const originOf = (node: Node | undefined): Origin | undefined => {
     const r = span(node);
@@ -106,7 +108,11 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
     const buildNode = y.get(svc, 'build');
     const base = { fileKind: 'compose' as const, orchestrator: 'compose' as const, placement, windowsIntent, fixes };
     if (buildNode !== undefined) {
-      const built = builtBase(y, buildNode, path, lookup, interpolate, host, t, dependencies);
+      const spec = buildSpec(y, buildNode, path, interpolate, t);
+      if (spec) dependencies.push(spec.file);
+      const imageName = imageNode !== undefined ? nameOf(interpolate(imageNode).value) : undefined;
+      if (spec && imageName) builds.push({ ...imageName, dockerfile: spec.file, target: spec.target, args: spec.args, definedIn: path, line: t.lines.position(span(imageNode)![0]).line, via: 'compose' });
+      const built = spec && builtBase(spec, path, host);
       const anchor = imageNode ?? (y.pair(svc, 'build')?.key as Node);
       const r = span(anchor) ?? [0, 0];
       if (built) {
@@ -119,19 +125,18 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
       uses.push({ ...base, ref: y.str(imageNode) ?? '', sub: interpolate(imageNode), range: t.lines.range(r[0], r[1]) });
     }
   }
-  return { uses, facts, dependencies };
+  return { uses, facts, dependencies, builds };
 }
 
-function builtBase(y: YamlReader, buildNode: Node, composePath: string, lookup: Lookup, interpolate: (n: Node | undefined) => { value: string }, host: ComposeHost, t: EditTarget, deps: string[]) {
+interface BuildSpec { file: string; args: BuildArgs; target?: string }
+
+/** where a service's `build` points: Dockerfile path, build args (traced to the compose file), target */
+function buildSpec(y: YamlReader, buildNode: Node, composePath: string, interpolate: (n: Node | undefined) => { value: string }, t: EditTarget): BuildSpec | undefined {
   const m = y.map(buildNode);
   const context = interpolate(m ? y.get(m, 'context') : buildNode).value || '.';
   if (/^(?:https?:|git@|git:\/\/|github\.com\/)/.test(context)) return undefined;
   const dockerfile = (m && interpolate(y.get(m, 'dockerfile')).value) || 'Dockerfile';
-  const dir = nodePath.dirname(composePath);
-  const file = nodePath.resolve(dir, context, dockerfile);
-  deps.push(file);
-  const text = host.readFile(file);
-  if (text === undefined) return undefined;
+  const file = nodePath.resolve(nodePath.dirname(composePath), context, dockerfile);
   const args: BuildArgs = {};
   const argsNode = m ? y.deref(y.get(m, 'args')) : undefined;
   const am = y.map(argsNode);
@@ -156,14 +161,19 @@ function builtBase(y: YamlReader, buildNode: Node, composePath: string, lookup: 
       args[s.slice(0, eq)] = { value: s.slice(eq + 1), origin: offset === undefined ? undefined : { path: composePath, lines: t.lines, offset } };
     }
   }
-  void lookup;
-  const model = parseDockerfile(file, text, args);
   const target = m ? interpolate(y.get(m, 'target')).value || undefined : undefined;
-  const stage = targetStage(model, target);
+  return { file, args, target };
+}
+
+function builtBase(spec: BuildSpec, composePath: string, host: ComposeHost) {
+  const text = host.readFile(spec.file);
+  if (text === undefined) return undefined;
+  const model = parseDockerfile(spec.file, text, spec.args);
+  const stage = targetStage(model, spec.target);
   if (!stage) return undefined;
   const ref = baseRef(model, stage);
-  const rel = nodePath.relative(dir, file).split(nodePath.sep).join('/');
-  return { sub: ref.sub, via: `built from \`${rel}\`${stage.name ? `, stage \`${stage.name}\`` : ''}`, windowsHints: model.windowsHints };
+  const rel = nodePath.relative(nodePath.dirname(composePath), spec.file).split(nodePath.sep).join('/');
+  return { sub: ref.sub, via: `built from \`${rel}\`${stage.name ? `, stage \`${stage.name}\`` : ''}, base \`${ref.sub.value}\``, windowsHints: model.windowsHints };
 }
 
 function swarmFix(y: YamlReader, svc: YAMLMap, t: EditTarget, label: string, build: number): Fix | undefined {

@@ -34,6 +34,8 @@ export interface ImageUse {
   fileKind: FileKind;
   /** an earlier stage, or the Dockerfile a compose service builds, that `sub` comes through */
   via?: string;
+  /** several Dockerfiles build this image with different bases (the first one is judged) */
+  buildConflict?: Array<{ dockerfile: string; base: string }>;
   /** a FROM naming an earlier stage: reported with that stage's base, judged there, not here */
   inherited?: boolean;
   /** COPY --from images are only pulled, never run: only "can it be pulled" matters */

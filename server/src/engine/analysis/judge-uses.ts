@@ -40,10 +40,15 @@ export function hostsFor(use: ImageUse, targets: readonly Target[]): Target[] {
   return hosts;
 }
 
-export function judgeUses(uses: readonly ImageUse[], facts: readonly PlacementFact[], config: EngineConfig, filePath: string): JudgedUnit {
+/**
+ * `follow` lets the caller replace a use of an image the workspace builds by the base of the
+ * Dockerfile that builds it (workspace/provenance.ts).
+ */
+export function judgeUses(uses: readonly ImageUse[], facts: readonly PlacementFact[], config: EngineConfig, filePath: string, follow?: (use: ImageUse) => ImageUse): JudgedUnit {
   const images: ImageReport[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const use of uses) {
+  for (const written of uses) {
+    const use = follow ? follow(written) : written;
     const f = factsFor(use.sub.value);
     const judgements = hostsFor(use, config.targets).map((t) => {
       const j = judge(f, t, use.placement.isolation ?? t.isolation);
@@ -92,6 +97,7 @@ function report(use: ImageUse, f: ImageFacts, judgements: Judgement[], diags: Di
     fixes,
   };
   if (f.os === 'multi') image.windowsBuilds = f.builds.map((b) => formatBuild(b));
+  if (use.via) image.via = use.via;
   return image;
 }
 

@@ -91,7 +91,7 @@ function placementOf(y: YamlReader, spec: YAMLMap, runtimeClasses: readonly Runt
   for (const [key, pair] of y.entries(sel)) {
     const value = y.str(pair.value);
     const kr = span(pair.key as Node);
-    if (kr) facts.push({ kind: 'node-label', key, value, range: t.lines.range(kr[0], kr[1]), fix: (to) => relabel(t, pair, to) });
+    if (kr) facts.push({ kind: 'node-label', key, value, range: t.lines.range(kr[0], kr[1]), fix: (to) => (y.pair(sel, to) ? undefined : relabel(t, pair, to)) });
     if ((key === LABEL_OS || key === LABEL_OS_BETA) && value) p.os = value === 'windows' ? 'windows' : 'linux';
     if (key === LABEL_WINDOWS_BUILD || key === LABEL_OSBUILD_MANUAL) {
       const b = parseBuild(value);
@@ -128,7 +128,11 @@ function placementOf(y: YamlReader, spec: YAMLMap, runtimeClasses: readonly Runt
 
 function relabel(t: EditTarget, pair: Pair, to: string): Fix | undefined {
   const e = replaceKey(t, pair, to);
-  return e ? { kind: 'relabel', title: `Use \`${to}\``, edits: [e] } : undefined;
+  if (!e) return undefined;
+  // the manual `beta.kubernetes.io/osbuild` held `17763` or `14393.1715`; the kubelet's label holds `10.0.17763`
+  const b = to === LABEL_WINDOWS_BUILD && isScalar(pair.value) ? parseBuild(String(pair.value.value)) : undefined;
+  const v = b && String((pair.value as Scalar).value) !== `10.0.${b}` ? replaceScalar(t, pair.value as Node, `10.0.${b}`) : undefined;
+  return { kind: 'relabel', title: `Use \`${to}\``, edits: v ? [e, v] : [e] };
 }
 
 function nodeSelectorFix(y: YamlReader, spec: YAMLMap, t: EditTarget, builds: number[]): Fix | undefined {

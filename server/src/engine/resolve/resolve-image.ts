@@ -59,7 +59,7 @@ export function resolveImage(refText: string): ImageFacts {
   const facts = resolveTag(reference, repository);
   if (move) {
     facts.move = move;
-    if (reference.implicitTag || reference.tag.toLowerCase() === 'latest') {
+    if (reference.implicitTag || (reference.tagStart !== undefined && reference.tag.toLowerCase() === 'latest')) {
       const legacy = LEGACY_LATEST[reference.name];
       if (legacy) Object.assign(facts, { os: 'windows', builds: [legacy], confidence: 'confirmed', unknownTag: false, note: 'legacy Docker Hub `latest` tracked Windows Server 2016' });
     }
@@ -72,6 +72,11 @@ export function resolveImage(refText: string): ImageFacts {
 
 function resolveTag(reference: ImageReference, repository: RepositoryInfo | undefined): ImageFacts {
   const tag = reference.tag;
+  if (reference.digest && reference.tagStart === undefined) {
+    // `name@sha256:…` pins one manifest or index that no table describes: it is not the `latest` tag
+    const windows = repository?.family === 'windows-base';
+    return { os: windows ? 'windows' : 'unknown', builds: [], confidence: 'confirmed', repository, unknownTag: windows || undefined, note: 'pinned by digest only, no tag names its release' };
+  }
   const arch = archOf(tag);
   const token = findToken(tag, repository);
   if (token) {

@@ -21,6 +21,7 @@ import { unconfirmedCompatibility } from './image/unconfirmed-compatibility';
 import { k8sDeprecatedLabel } from './file/k8s-deprecated-label';
 import { k8sHypervAnnotation } from './file/k8s-hyperv-annotation';
 import { swarmConstraintOperator } from './file/swarm-constraint-operator';
+import { ambiguousBuildSource } from './image/ambiguous-build-source';
 
 export const RULES: readonly Rule[] = [
   imageNewerThanHost,
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   k8sDeprecatedLabel,
   k8sHypervAnnotation,
   swarmConstraintOperator,
+  ambiguousBuildSource,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -54,7 +54,9 @@ export function failing(ctx: ImageContext, reasons: readonly string[], synthetic
 
 /** the image as a user reads it: its reference and build */
 export function imageLabel(ctx: ImageContext): string {
-  return `\`${ctx.use.sub.value || ctx.use.ref}\``;
+  const { use } = ctx;
+  if (use.via && !use.inherited && use.ref !== use.sub.value) return `\`${use.ref}\` (${use.via})`;
+  return `\`${use.sub.value || use.ref}\``;
 }
 
 export function joinTexts(js: Judgement[]): string {

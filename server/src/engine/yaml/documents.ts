@@ -51,7 +51,8 @@ export function parseChunk(chunk: YamlChunk): ParsedChunk {
   try {
     const doc = parseDocument(chunk.text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
     const err = doc.errors[0];
-    if (err) return { ...chunk, doc, error: { message: err.message.split('\n')[0], start: err.pos[0], end: err.pos[1] } };
+    // the parser reports its own stack overflow on hostile nesting as an ordinary error
+    if (err) return { ...chunk, doc, error: { message: /call stack/i.test(err.message) ? 'nested too deeply to analyse' : err.message.split('\n')[0], start: err.pos[0], end: err.pos[1] } };
     return { ...chunk, doc };
   } catch (e) {
     // the parser recurses on nesting; a hostile depth must not take the process down

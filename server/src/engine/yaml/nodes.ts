@@ -80,7 +80,8 @@ export class YamlReader {
 
 export function keyOf(pair: Pair): string | undefined {
   const k = pair.key;
-  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : String(k.value);
+  // with `merge: true` the parser gives a merge key the value Symbol('<<'), not the string
+  if (isScalar(k)) return k.value === null || k.value === undefined ? undefined : typeof k.value === 'symbol' ? k.value.description : String(k.value);
   return undefined;
 }
 
