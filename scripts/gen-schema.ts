@@ -37,6 +37,14 @@ export function renderSchema(): string {
                 family: { enum: ['server', 'client'] },
                 arch: { enum: ['amd64', 'arm64'] },
                 labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Node labels of the pool this target stands for.' },
+                taints: {
+                  type: 'array', description: 'Node taints of the pool this target stands for (wincompat targets import).',
+                  items: {
+                    type: 'object', required: ['key', 'effect'], additionalProperties: false,
+                    properties: { key: { type: 'string' }, value: { type: 'string' }, effect: { enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] } },
+                  },
+                },
+                os: { enum: ['windows', 'linux'], default: 'windows', description: 'linux: a Linux node pool (its host is not a Windows build; write e.g. host: linux).' },
               },
             },
           ],

@@ -5,8 +5,9 @@ import type { Fix, TextEdit } from '../engine/types';
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const lines = new LineIndex(text);
-  const spans = edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText }))
-    .sort((a, b) => b.start - a.start || b.end - a.end);
+  // inserts at one position land in array order (LSP), so the later one is applied first
+  const spans = edits.map((e, i) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), text: e.newText, i }))
+    .sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let out = text;
   let limit = Infinity;
   for (const s of spans) {

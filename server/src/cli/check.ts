@@ -1,13 +1,19 @@
 // `wincompat check`: walk, analyse, optionally fix. No analysis of its own: it calls the engine.
+// Large scans run on every core: each worker reads and analyses a share of the files in two
+// phases (first what the workspace builds and its RuntimeClasses, then everything), with the
+// phase-1 findings of all workers shared in between so cross-file provenance stays whole.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { Analyzer } from '../engine/analysis/analyzer';
-import { globToRegExp, isDockerfileName } from '../engine/analysis/file-kind';
+import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../engine/config/config';
-import { buildConfig, CONFIG_FILE_NAME, parseSettingsFile, type UserSettings } from '../engine/config/load-config';
-import type { FileError, FileReport } from '../engine/types';
+import type { UserSettings } from '../engine/config/load-config';
+import type { FileReport } from '../engine/types';
 import { applyEdits, editsByFile } from './apply-edits';
+import { Scanner, UsageError, type IndexEntries, type Problem, type ScanOptions } from './scanner';
 import { walk } from './walk';
+
+export { UsageError };
 
 export interface CheckOptions {
   paths: string[];
@@ -16,92 +22,83 @@ export interface CheckOptions {
   fix: boolean;
   today?: string;
   onProgress?: (done: number, total: number) => void;
+  /** worker threads for large scans; default: the machine's cores (1 = in this thread) */
+  workers?: number;
 }
 
 export interface CheckResult {
   reports: FileReport[];
   /** configurations in use (one per `.wincompat.yaml` found, or the default) */
   configs: EngineConfig[];
-  problems: Array<{ path: string; message: string; range?: FileError['range'] }>;
+  problems: Problem[];
   fixed: number;
 }
 
-export class UsageError extends Error {}
+/** below this many files a worker's start-up costs more than it saves */
+const PARALLEL_MIN_FILES = 400;
 
-export function runCheck(opts: CheckOptions): CheckResult {
-  const problems: CheckResult['problems'] = [];
-  const explicit = opts.configFile ? loadSettings(opts.configFile, problems, true) : undefined;
-  const dirSettings = new Map<string, UserSettings | undefined>();
-  const configs = new Map<string, EngineConfig>();
-  const settingsFor = (file: string): UserSettings => {
-    if (explicit) return explicit;
-    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
-      if (!dirSettings.has(dir)) {
-        const f = path.join(dir, CONFIG_FILE_NAME);
-        const loaded = fs.existsSync(f) ? loadSettings(f, problems, false) : undefined;
-        if (loaded?.images) analyzer.setConfiguredImages(f, loaded.images);
-        dirSettings.set(dir, loaded);
-      }
-      const s = dirSettings.get(dir);
-      if (s) return s;
-      if (path.dirname(dir) === dir) return {};
-    }
-  };
-  const configFor = (file: string): EngineConfig => {
-    const s = settingsFor(file);
-    const key = JSON.stringify(s);
-    let c = configs.get(key);
-    if (!c) { c = buildConfig([s, opts.cli], opts.today); configs.set(key, c); }
-    return c;
-  };
-  const cache = new Map<string, string | undefined>();
-  const read = (p: string): string | undefined => {
-    if (!cache.has(p)) { try { cache.set(p, stripBom(fs.readFileSync(p, 'utf8'))); } catch { cache.set(p, undefined); } }
-    return cache.get(p);
-  };
-  const patterns = (opts.cli.dockerfilePatterns ?? []).map(globToRegExp);
+export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(opts.paths.find((p) => isDir(p)) ?? '.');
-  const analyzer = new Analyzer({ readFile: read, root }, patterns);
-  const excludes = opts.cli.exclude ?? [];
-  const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => analyzer.candidate(f), excludes);
-  problems.push(...walked.problems);
-
-  const analyzeAll = (files: string[]): FileReport[] => {
-    const out: FileReport[] = [];
-    files.forEach((file, i) => {
-      const text = read(file);
-      opts.onProgress?.(i + 1, files.length);
-      if (text === undefined) { problems.push({ path: file, message: 'cannot read file' }); return; }
-      const r = analyzer.analyze(file, text, configFor(file));
-      if (r) out.push(r);
-    });
-    return out;
-  };
-  // First the files that say which images the workspace builds (compose files, scripts, CI), so
-  // that a manifest naming such an image is judged by the Dockerfile that builds it.
-  for (const file of walked.files) {
-    if (/\.ya?ml$/i.test(file) ? (read(file) ?? '').includes('build') : !isDockerfileName(file, patterns)) {
-      const text = read(file);
-      if (text !== undefined) analyzer.analyze(file, text, configFor(file));
-    }
+  const scanOpts: ScanOptions = { cli: opts.cli, configFile: opts.configFile, today: opts.today, root };
+  const main = new Scanner(scanOpts);
+  const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => main.candidate(f), opts.cli.exclude ?? []);
+  const workers = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), 8));
+  if (!opts.fix && workers > 1 && walked.files.length >= PARALLEL_MIN_FILES) {
+    const r = await parallel(walked.files, scanOpts, workers, opts.onProgress);
+    return { ...r, problems: dedupe([...walked.problems, ...main.problems, ...r.problems]), fixed: 0 };
   }
-  if (explicit?.images && opts.configFile) analyzer.setConfiguredImages(path.resolve(opts.configFile), explicit.images);
-  let reports = analyzeAll(walked.files);
+  const progress = (done: number) => opts.onProgress?.(done, walked.files.length);
+  main.keep = opts.fix;
+  main.absorb(main.index(walked.files));
+  let reports = main.analyze(walked.files, progress);
   let fixed = 0;
   if (opts.fix) {
     for (let pass = 0; pass < 3; pass++) {
-      const changed = applyFixes(reports, read, (p, t) => { fs.writeFileSync(p, t); cache.set(p, t); });
+      const changed = applyFixes(reports, main);
       if (!changed) break;
       fixed += changed;
-      for (const f of walked.files) analyzer.forget(f);
-      reports = analyzeAll(walked.files);
+      main.absorb(main.index(walked.files));
+      reports = main.analyze(walked.files);
     }
   }
-  return { reports, configs: [...configs.values()], problems, fixed };
+  return { reports, configs: main.usedConfigs(), problems: dedupe([...walked.problems, ...main.problems]), fixed };
+}
+
+async function parallel(files: string[], opts: ScanOptions, n: number, onProgress?: CheckOptions['onProgress']) {
+  const shares: string[][] = Array.from({ length: n }, () => []);
+  files.forEach((f, i) => shares[i % n].push(f));
+  const done = new Array<number>(n).fill(0);
+  const pool = shares.map((share) => new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { opts, files: share } }));
+  const ask = <T>(w: Worker, i: number, message: unknown, reply: string) => new Promise<T>((resolve, reject) => {
+    const onMessage = (m: { type: string; done?: number; message?: string; usage?: boolean }) => {
+      if (m.type === 'progress') { done[i] = m.done ?? 0; onProgress?.(done.reduce((a, b) => a + b, 0), files.length); return; }
+      w.off('message', onMessage);
+      if (m.type === 'error') reject(m.usage ? new UsageError(m.message) : new Error(m.message));
+      else if (m.type === reply) resolve(m as T);
+    };
+    w.on('message', onMessage);
+    w.once('error', reject);
+    w.postMessage(message);
+  });
+  try {
+    const indexed = await Promise.all(pool.map((w, i) => ask<{ entries: IndexEntries }>(w, i, { type: 'index' }, 'indexed')));
+    const entries: IndexEntries = { builds: indexed.flatMap((x) => x.entries.builds), runtimeClasses: indexed.flatMap((x) => x.entries.runtimeClasses) };
+    const results = await Promise.all(pool.map((w, i) => ask<{ reports: FileReport[]; problems: Problem[]; configs: EngineConfig[] }>(w, i, { type: 'analyze', entries }, 'reports')));
+    const order = new Map(files.map((f, i) => [f, i]));
+    const configs = new Map<string, EngineConfig>();
+    for (const r of results) for (const c of r.configs) configs.set(JSON.stringify(c.targets.map((t) => [t.name, t.build, t.isolation])), c);
+    return {
+      reports: results.flatMap((r) => r.reports).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0)),
+      problems: results.flatMap((r) => r.problems),
+      configs: [...configs.values()],
+    };
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
 }
 
 /** Applies the preferred (else first) fix of every diagnostic; returns how many were applied. */
-function applyFixes(reports: FileReport[], read: (p: string) => string | undefined, write: (p: string, t: string) => void): number {
+function applyFixes(reports: FileReport[], scanner: Scanner): number {
   const perFile = new Map<string, Parameters<typeof applyEdits>[1][number][]>();
   let count = 0;
   for (const r of reports) {
@@ -114,30 +111,18 @@ function applyFixes(reports: FileReport[], read: (p: string) => string | undefin
   }
   let applied = 0;
   for (const [file, edits] of perFile) {
-    const text = read(file);
+    const text = scanner.read(file);
     if (text === undefined) continue;
     const unique = edits.filter((e, i) => edits.findIndex((o) => JSON.stringify(o) === JSON.stringify(e)) === i);
     const next = applyEdits(text, unique);
-    if (next !== text) { write(file, next); applied++; }
+    if (next !== text) { scanner.write(file, next); applied++; }
   }
   return applied ? count : 0;
 }
 
-function loadSettings(file: string, problems: CheckResult['problems'], explicit: boolean): UserSettings {
-  let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch (e) {
-    if (explicit) throw new UsageError(`cannot read configuration ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    problems.push({ path: file, message: 'cannot read configuration' });
-    return {};
-  }
-  const { settings, errors } = parseSettingsFile(text);
-  for (const e of errors) problems.push({ path: file, message: e.message, range: e.range });
-  if (errors.length && explicit) throw new UsageError(errors.map((e) => `${file}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}`).join('\n'));
-  return settings;
-}
-
-function stripBom(s: string): string {
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => { const k = JSON.stringify(p); return seen.has(k) ? false : (seen.add(k), true); });
 }
 
 function isDir(p: string): boolean {

@@ -23,7 +23,7 @@ export function formatText(result: CheckResult, color: boolean): string {
     ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     for (const i of items) lines.push(`${rel(r.path)}:${i.range.start.line + 1}:${i.range.start.character + 1}: ${i.text}`);
   }
-  for (const p of result.problems) lines.push(`${rel(p.path)}${p.range ? `:${p.range.start.line + 1}:${p.range.start.character + 1}` : ''}: ${paint(31, 'error')} input ${p.message}`);
+  for (const p of result.problems) lines.push(`${rel(p.path)}${p.range ? `:${p.range.start.line + 1}:${p.range.start.character + 1}` : ''}: ${p.severity === 'warning' ? paint(33, 'warning') : paint(31, 'error')} input ${p.message}`);
   const images = result.reports.reduce((n, r) => n + r.images.length, 0);
   const targets = [...new Set(result.configs.flatMap((c) => c.targets.map((t) => `${t.name} ${targetBuildLabel(t)} ${t.isolation}`)))];
   lines.push(`${result.reports.length} files, ${images} images checked against ${targets.join('; ')}: ${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} notes${result.fixed ? `; ${result.fixed} fixes applied` : ''}`);

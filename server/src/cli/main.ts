@@ -4,6 +4,7 @@ import { RULES } from '../engine/rules';
 import type { UserSettings } from '../engine/config/load-config';
 import { runCheck, UsageError, type CheckOptions } from './check';
 import { formatText, toJson, toSarif } from './format';
+import { targetsFromInventories, targetsMain } from './targets-import';
 
 const VERSION = '0.1.0';
 
@@ -12,16 +13,21 @@ const HELP = `wincompat ${VERSION}: will these Windows container images start on
 Usage:
   wincompat check [PATH…] [options]     check Dockerfiles, compose files and Kubernetes manifests
   wincompat rules                       list the rules
+  wincompat targets import FILE…        write the node pools of cluster or host inventories as targets
+                                        of .wincompat.yaml (wincompat targets --help)
   wincompat --version | --help
 
 Options of check:
   --host SPEC           a target host: a build (10.0.17763, 17763, 10.0.14393.1715) or an alias
                         (ltsc2019, ws2022, win11-24h2); repeat for several; SPEC:hyperv sets isolation
+  --hosts-from FILE     the node pools of an inventory (kubectl get nodes -o json, docker info, …)
+                        as targets; repeatable; - reads stdin
   --isolation MODE      process | hyperv, for every --host without its own
   --config FILE         use this configuration instead of the nearest .wincompat.yaml
   --format FORMAT       text (default) | json | sarif
   --fix                 apply the preferred fix of every finding, then report what remains
   --exclude GLOB        skip matching paths (repeatable; .gitignore is always respected)
+  --jobs N              worker threads for large scans (default: one per core)
 
 Default target: Windows Server 2022 (10.0.20348), process isolation.`;
 
@@ -31,11 +37,13 @@ function parseArgs(argv: string[]): Parsed {
   const [command = 'help', ...rest] = argv;
   const cli: UserSettings = {};
   const hosts: string[] = [];
+  const hostsFrom: string[] = [];
   const excludes: string[] = [];
   const paths: string[] = [];
   let format: Parsed['format'] = 'text';
   let configFile: string | undefined;
   let fix = false;
+  let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -46,6 +54,7 @@ function parseArgs(argv: string[]): Parsed {
     };
     switch (flag) {
       case '--host': hosts.push(value()); break;
+      case '--hosts-from': hostsFrom.push(value()); break;
       case '--isolation': {
         const v = value();
         if (v !== 'process' && v !== 'hyperv') throw new UsageError(`--isolation must be process or hyperv, not \`${v}\``);
@@ -61,17 +70,25 @@ function parseArgs(argv: string[]): Parsed {
       }
       case '--fix': fix = true; break;
       case '--exclude': excludes.push(value()); break;
+      case '--jobs': {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 1) throw new UsageError('--jobs must be a whole number of 1 or more');
+        jobs = v;
+        break;
+      }
       default:
         if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
         paths.push(a);
     }
   }
   if (hosts.length) cli.targets = hosts;
+  if (hostsFrom.length) cli.targets = [...hosts, ...targetsFromInventories(hostsFrom, (w) => process.stderr.write(`wincompat: warning: ${w}\n`))];
   if (excludes.length) cli.exclude = excludes;
-  return { command, opts: { paths, cli, configFile, fix }, format };
+  return { command, opts: { paths, cli, configFile, fix, workers: jobs }, format };
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'targets') return targetsMain(argv.slice(1));
   let parsed: Parsed;
   try { parsed = parseArgs(argv); } catch (e) { return usage((e as Error).message); }
   switch (parsed.command) {
@@ -100,7 +117,7 @@ export function main(argv: string[]): number {
     process.stderr.write(`\rwincompat: ${done}/${total} files${done === total ? '\n' : ''}`);
   };
   let result;
-  try { result = runCheck(opts); } catch (e) {
+  try { result = await runCheck(opts); } catch (e) {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
@@ -117,4 +134,6 @@ function usage(message: string): number {
   return 2;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => { process.stderr.write(`wincompat: internal error: ${(e as Error).stack ?? e}\n`); process.exitCode = 2; });
+}

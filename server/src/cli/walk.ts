@@ -4,27 +4,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
-export interface WalkResult { files: string[]; problems: Array<{ path: string; message: string }> }
+export interface WalkResult { files: string[]; problems: Array<{ path: string; message: string; severity?: 'error' | 'warning' }> }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 export function walk(roots: string[], accept: (file: string) => boolean, excludes: string[] = []): WalkResult {
   const out: WalkResult = { files: [], problems: [] };
   const seenDirs = new Set<string>();
+  const realRoots = roots.map((r) => { try { return fs.realpathSync(r); } catch { return path.resolve(r); } });
   for (const root of roots) {
     let st: fs.Stats;
     try { st = fs.statSync(root); } catch (e) { out.problems.push({ path: root, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message }); continue; }
     if (st.isFile()) { out.files.push(root); continue; }
     const base = ignore().add(excludes);
-    visit(root, root, [{ dir: root, ig: base }]);
+    visit(root, root, [{ dir: root, ig: base }], true);
   }
   return out;
 
-  function visit(dir: string, root: string, rules: Array<{ dir: string; ig: Ignore }>) {
-    let real: string;
-    try { real = fs.realpathSync(dir); } catch (e) { out.problems.push({ path: dir, message: (e as Error).message }); return; }
-    if (seenDirs.has(real)) return; // a symlink loop or a second way to the same folder
-    seenDirs.add(real);
+  function visit(dir: string, root: string, rules: Array<{ dir: string; ig: Ignore }>, resolve: boolean) {
+    // only a symbolic link can lead back into the tree: resolve real paths for those (and roots)
+    if (resolve) {
+      let real: string;
+      try { real = fs.realpathSync(dir); } catch (e) { out.problems.push({ path: dir, message: (e as Error).message }); return; }
+      const inside = dir !== root && realRoots.some((r) => real === r || real.startsWith(r + path.sep));
+      if (seenDirs.has(real) || inside) { out.problems.push({ path: dir, message: 'symbolic link to a folder that is read anyway (or a loop): not followed', severity: 'warning' }); return; }
+      seenDirs.add(real);
+    }
     let entries: fs.Dirent[];
     try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { out.problems.push({ path: dir, message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }); return; }
     let here = rules;
@@ -41,7 +46,7 @@ export function walk(roots: string[], accept: (file: string) => boolean, exclude
         try { const s = fs.statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { out.problems.push({ path: full, message: 'broken symbolic link' }); continue; }
       }
       if (ignored(full, isDir, here, root)) continue;
-      if (isDir) visit(full, root, here);
+      if (isDir) visit(full, root, here, e.isSymbolicLink());
       else if (isFile && accept(full)) out.files.push(full);
     }
   }

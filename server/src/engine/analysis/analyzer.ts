@@ -26,6 +26,11 @@ export interface AnalyzerHost {
   readFile(path: string): string | undefined;
   /** the workspace folder: scripts and CI files resolve their paths from it */
   root?: string;
+  /**
+   * keep each file's parse for the next call (editors: the typing path re-parses only what an
+   * edit touched). A one-shot scan turns it off so parsed files do not pile up on the heap.
+   */
+  retainParses?: boolean;
 }
 
 interface Chunk extends ParsedChunk {
@@ -77,6 +82,19 @@ export class Analyzer {
     this.builds.set(configPath, sources);
   }
 
+  /** RuntimeClass objects found per file, for another analyzer (workers of a parallel scan) */
+  runtimeClassEntries(): Array<[string, RuntimeClassInfo[]]> {
+    return [...this.runtimeClasses.entries()];
+  }
+
+  /** takes RuntimeClass objects found in a file this analyzer does not read itself */
+  setRuntimeClasses(path: string, rcs: RuntimeClassInfo[]): void {
+    const before = this.runtimeClasses.get(path) ?? [];
+    if (JSON.stringify(before) === JSON.stringify(rcs)) return;
+    if (rcs.length) this.runtimeClasses.set(path, rcs); else this.runtimeClasses.delete(path);
+    this.runtimeClassVersion++;
+  }
+
   forget(path: string): void {
     this.dockerfiles.delete(path);
     this.yaml.delete(path);
@@ -118,7 +136,7 @@ export class Analyzer {
   private analyzeDockerfile(path: string, text: string, config: EngineConfig): FileReport {
     const previous = this.dockerfiles.get(path);
     const model = parseDockerfile(path, text, {}, previous);
-    this.dockerfiles.set(path, model);
+    if (this.host.retainParses !== false) this.dockerfiles.set(path, model);
     if (previous && model.reduced !== previous.reduced && this.builds.builds(path)) this.buildGeneration++;
     const deps = new Set<string>();
     const unit = judgeUses(dockerfileUses(model), [], config, path, this.follower(deps));
@@ -129,6 +147,9 @@ export class Analyzer {
 
   private analyzeYaml(path: string, text: string, config: EngineConfig): FileReport | undefined {
     const previous = this.yaml.get(path);
+    // YAML that cannot be a manifest or a compose file is not parsed at all: every Kubernetes
+    // object names its `kind`, every compose file has `services`
+    if (!previous && !isComposeName(path) && !text.includes('kind') && !text.includes('services')) return undefined;
     const chunks = reparse<Chunk>(text, previous, (c) => this.parseChunk(c, config));
     if (chunks.length > config.limits.maxDocuments) {
       this.yaml.delete(path);
@@ -170,12 +191,18 @@ export class Analyzer {
       for (const e of judged.errors) errors.push(shift ? { ...e, range: shiftRange(e.range, shift) } : e);
     }
     this.dependencies.set(path, [...new Set(deps)]);
+    if (this.host.retainParses === false) this.yaml.delete(path);
     if (kind === 'compose') this.builds.set(path, builds);
     const suppress = findSuppressions(text, () => new LineIndex(text));
     return { path, kind, images, diagnostics: applySuppressions(diagnostics, suppress), errors };
   }
 
   private parseChunk(c: YamlChunk, config: EngineConfig): Chunk {
+    // a document that names no image and is no RuntimeClass cannot matter (a Service, a
+    // ConfigMap …): it is not parsed at all
+    if (!c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
+      return { ...c, runtimeClasses: [], lines: new LineIndex('') };
+    }
     const parsed = parseChunk(c);
     const chunk: Chunk = { ...parsed, runtimeClasses: [], lines: new LineIndex(c.text) };
     if (!parsed.doc || parsed.error) return chunk;
@@ -198,6 +225,7 @@ export class Analyzer {
       const e = chunk.error;
       return result(empty, [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }]);
     }
+    if (!chunk.doc) return result(empty);
     const doc = chunk.doc as Document.Parsed;
     const t = { text: chunk.text, lines: chunk.lines };
     const deps = new Set<string>();

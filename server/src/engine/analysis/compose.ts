@@ -2,7 +2,7 @@
 // Dockerfile it builds (context + dockerfile + args + target), with `${VAR}` interpolation from
 // the `.env` file beside it. Placement comes from `isolation`, `platform` and Swarm constraints.
 import * as nodePath from 'node:path';
-import { isMap, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { SWARM_OS_KEY } from '../data/kubernetes';
 import { parseDockerfile, targetStage, baseRef, type BuildArgs } from '../dockerfile/model';
 import { appendToSeq, addSeq, insertInMap, replaceScalar, type EditTarget } from '../fixes/yaml-edits';
@@ -12,7 +12,7 @@ import type { Fix } from '../types';
 import type { ImageUse, Placement } from './image-use';
 import { substitute, type Lookup, type Origin, type VariableValue } from './substitute';
 import { nameOf, type BuildSource } from '../workspace/build-index';
-import { span, YamlReader } from '../yaml/nodes';
+import { keyOf, span, YamlReader } from '../yaml/nodes';
 
 export interface ComposeEnv { vars: Map<string, VariableValue> }
 export interface ComposeHost {
@@ -182,6 +182,9 @@ function swarmFix(y: YamlReader, svc: YAMLMap, t: EditTarget, label: string, bui
   const deploy = y.map(y.get(svc, 'deploy'));
   const placement = y.map(y.get(deploy, 'placement'));
   const constraints = y.seq(y.get(placement, 'constraints'));
+  // a section shared through an anchor (`deploy: *windows-deploy`, `<<: *deploy`) belongs to every
+  // service using it: editing it would move the others too, so no fix is offered
+  if (sharedKey(y, svc, 'deploy') || (deploy && sharedKey(y, deploy, 'placement')) || (placement && sharedKey(y, placement, 'constraints'))) return undefined;
   if (constraints) {
     const edits = [];
     const texts = constraints.items.map((c) => y.str(c) ?? '');
@@ -205,6 +208,12 @@ function swarmFix(y: YamlReader, svc: YAMLMap, t: EditTarget, label: string, bui
   }
   const col = colOf(t, svc);
   return { kind: 'swarmConstraint', title, edits: [insertInMap(t, svc, `deploy:\n${' '.repeat(col + step)}placement:\n${' '.repeat(col + step * 2)}constraints:${block(col + step * 3)}`)] };
+}
+
+/** true when `key` of `map` comes from an alias or a merge key rather than the map's own text */
+function sharedKey(y: YamlReader, map: YAMLMap, key: string): boolean {
+  const own = map.items.find((p) => keyOf(p as Pair) === key) as Pair | undefined;
+  return own ? isAlias(own.value) : y.pair(map, key) !== undefined;
 }
 
 function colOf(t: EditTarget, map: YAMLMap): number {

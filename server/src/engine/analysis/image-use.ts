@@ -13,6 +13,18 @@ export interface Placement {
   builds?: number[];
   /** what set `builds`, for messages */
   buildSource?: string;
+  /** Kubernetes scheduling terms, matched against node-pool targets (cluster inventories) */
+  scheduling?: Scheduling;
+}
+
+export interface Toleration { key?: string; operator?: string; value?: string; effect?: string }
+export interface MatchExpression { key: string; operator: string; values: string[] }
+export interface Scheduling {
+  /** nodeSelector (and RuntimeClass scheduling.nodeSelector) */
+  selector: Record<string, string>;
+  /** required node affinity: the pod fits a node when any term matches (terms are ANDs) */
+  terms: MatchExpression[][];
+  tolerations: Toleration[];
 }
 
 /** Fixes only the file kind knows how to write; the rule decides which ones apply. */

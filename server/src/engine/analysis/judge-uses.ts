@@ -7,6 +7,7 @@ import { formatBuild, resolveImage, type ImageFacts } from '../resolve/resolve-i
 import { RULES } from '../rules';
 import type { ImageContext, PlacementFact, Rule, RuleHit } from '../rules/rule';
 import { parseTarget, type Target } from '../targets/target';
+import { schedulable } from '../compat/schedule';
 import type { Diagnostic, Fix, ImageReport } from '../types';
 import type { ImageUse } from './image-use';
 
@@ -27,12 +28,20 @@ export function factsFor(resolved: string): ImageFacts {
 export function hostsFor(use: ImageUse, targets: readonly Target[]): Target[] {
   const p = use.placement;
   let hosts = targets.slice();
-  if (p.os) hosts = hosts.filter((t) => t.os === p.os);
-  if (p.builds?.length) {
+  if (p.scheduling) {
+    // Kubernetes: the pools the scheduler may use (selectors, affinity, taints)
+    hosts = hosts.filter((t) => schedulable(p.scheduling!, t));
+  } else if (p.os) hosts = hosts.filter((t) => t.os === p.os);
+  else if (hosts.some((t) => t.os === 'windows')) {
+    // a Dockerfile or a compose service is judged against the Windows hosts: Linux pools of a
+    // cluster inventory are where its Linux siblings run, not a place this image is sent to
+    hosts = hosts.filter((t) => t.os === 'windows');
+  }
+  if (p.builds?.length && (!hosts.length || !p.scheduling)) {
     const matching = hosts.filter((t) => p.builds!.includes(t.build));
     hosts = matching.length ? matching : p.builds.map((b) => ({
       ...parseTarget({ host: `10.0.${b}` }),
-      name: `nodes with ${p.buildSource ?? 'build'} ${formatBuild(b)}`,
+      name: `the nodes ${p.buildSource ?? 'the build selector'} selects`,
       synthetic: true,
     }));
   }

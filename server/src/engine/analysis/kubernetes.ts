@@ -8,10 +8,10 @@ import type { PlacementFact } from '../rules/rule';
 import type { LineIndex } from '../text/line-index';
 import type { Fix } from '../types';
 import { substitute } from './substitute';
-import type { ImageUse, Placement } from './image-use';
+import type { ImageUse, MatchExpression, Placement, Scheduling, Toleration } from './image-use';
 import { keyOf, span, YamlReader } from '../yaml/nodes';
 
-export interface RuntimeClassInfo { name: string; handler?: string; os?: string; builds?: number[] }
+export interface RuntimeClassInfo { name: string; handler?: string; os?: string; builds?: number[]; selector?: Record<string, string>; tolerations?: Toleration[] }
 
 export interface KubernetesUnit { uses: ImageUse[]; facts: PlacementFact[] }
 
@@ -21,7 +21,12 @@ export function runtimeClassesOf(doc: Document.Parsed, maxAliasHops: number): Ru
   return resources(y, doc.contents).filter((r) => y.str(y.get(r, 'kind')) === 'RuntimeClass').map((r) => {
     const sel = y.map(y.path(r, ['scheduling', 'nodeSelector']));
     const build = parseBuild(y.str(y.get(sel, LABEL_WINDOWS_BUILD)));
-    return { name: y.str(y.path(r, ['metadata', 'name'])) ?? '', handler: y.str(y.get(r, 'handler')), os: y.str(y.get(sel, LABEL_OS)), builds: build ? [build] : undefined };
+    const selector = Object.fromEntries(y.entries(sel).map(([k, p]) => [k, y.str(p.value) ?? '']));
+    const tolerations = (y.seq(y.path(r, ['scheduling', 'tolerations']))?.items ?? []).map((tol) => {
+      const m = y.map(tol);
+      return { key: y.str(y.get(m, 'key')), operator: y.str(y.get(m, 'operator')), value: y.str(y.get(m, 'value')), effect: y.str(y.get(m, 'effect')) };
+    });
+    return { name: y.str(y.path(r, ['metadata', 'name'])) ?? '', handler: y.str(y.get(r, 'handler')), os: y.str(y.get(sel, LABEL_OS)), builds: build ? [build] : undefined, selector, tolerations };
   });
 }
 
@@ -86,10 +91,12 @@ export function kubernetesUnit(doc: Document.Parsed, t: EditTarget & { lines: Li
 }
 
 function placementOf(y: YamlReader, spec: YAMLMap, runtimeClasses: readonly RuntimeClassInfo[], t: EditTarget, facts: PlacementFact[]): Placement {
-  const p: Placement = {};
+  const scheduling: Scheduling = { selector: {}, terms: [], tolerations: [] };
+  const p: Placement = { scheduling };
   const sel = y.map(y.get(spec, 'nodeSelector'));
   for (const [key, pair] of y.entries(sel)) {
     const value = y.str(pair.value);
+    if (value !== undefined) scheduling.selector[key] = value;
     const kr = span(pair.key as Node);
     if (kr) facts.push({ kind: 'node-label', key, value, range: t.lines.range(kr[0], kr[1]), fix: (to) => (y.pair(sel, to) ? undefined : relabel(t, pair, to)) });
     if ((key === LABEL_OS || key === LABEL_OS_BETA) && value) p.os = value === 'windows' ? 'windows' : 'linux';
@@ -100,11 +107,14 @@ function placementOf(y: YamlReader, spec: YAMLMap, runtimeClasses: readonly Runt
   }
   const terms = y.seq(y.path(spec, ['affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms']))?.items ?? [];
   for (const term of terms) {
+    const expressions: MatchExpression[] = [];
+    scheduling.terms.push(expressions);
     for (const ex of y.seq(y.get(y.map(term), 'matchExpressions'))?.items ?? []) {
       const m = y.map(ex);
       const key = y.str(y.get(m, 'key'));
       const op = y.str(y.get(m, 'operator'));
       const values = (y.seq(y.get(m, 'values'))?.items ?? []).map((v) => y.str(v)).filter((v): v is string => v !== undefined);
+      if (key && op) expressions.push({ key, operator: op, values });
       const keyPair = y.pair(m, 'key');
       const kr = span(keyPair?.value as Node);
       if (key && kr && keyPair) facts.push({ kind: 'node-label', key, value: values.join(','), range: t.lines.range(kr[0], kr[1]), fix: (to) => { const e = replaceScalar(t, keyPair.value as Node, to); return e ? { kind: 'relabel', title: `Use \`${to}\``, edits: [e] } : undefined; } });
@@ -112,16 +122,22 @@ function placementOf(y: YamlReader, spec: YAMLMap, runtimeClasses: readonly Runt
       if ((key === LABEL_OS || key === LABEL_OS_BETA) && values.length === 1) p.os = values[0] === 'windows' ? 'windows' : 'linux';
       if (key === LABEL_WINDOWS_BUILD) {
         const builds = values.map(parseBuild).filter((b): b is number => b !== undefined);
-        if (builds.length) { p.builds = builds; p.buildSource = `affinity ${key}`; }
+        if (builds.length) { p.builds = builds; p.buildSource = `node affinity on ${key}`; }
       }
     }
+  }
+  for (const tol of y.seq(y.get(spec, 'tolerations'))?.items ?? []) {
+    const m = y.map(tol);
+    scheduling.tolerations.push({ key: y.str(y.get(m, 'key')), operator: y.str(y.get(m, 'operator')), value: y.str(y.get(m, 'value')), effect: y.str(y.get(m, 'effect')) });
   }
   const rcName = y.str(y.get(spec, 'runtimeClassName'));
   const rc = rcName ? runtimeClasses.find((r) => r.name === rcName) : undefined;
   if (rc) {
     if (!p.os && rc.os) p.os = rc.os === 'windows' ? 'windows' : 'linux';
-    if (!p.builds && rc.builds) { p.builds = rc.builds; p.buildSource = `RuntimeClass ${rc.name} ${LABEL_WINDOWS_BUILD}`; }
+    if (!p.builds && rc.builds) { p.builds = rc.builds; p.buildSource = `RuntimeClass ${rc.name}`; }
     if (rc.handler === HYPERV_HANDLER) p.isolation = 'hyperv';
+    Object.assign(scheduling.selector, rc.selector ?? {});
+    scheduling.tolerations.push(...(rc.tolerations ?? []));
   }
   return p;
 }

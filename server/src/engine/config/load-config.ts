@@ -81,7 +81,8 @@ export function buildConfig(layers: UserSettings[], today?: string): EngineConfi
     for (const spec of merged.targets) {
       try {
         const s = typeof spec === 'string' ? spec : { ...spec, isolation: spec.isolation ?? merged.isolation };
-        const t = parseTarget(typeof s === 'string' && merged.isolation ? { host: s, isolation: merged.isolation } : s);
+        // a string with its own isolation (`ltsc2022:hyperv`) keeps it; `isolation` is for the others
+        const t = parseTarget(typeof s === 'string' && merged.isolation && !/[:@](?:process|hyperv)\s*$/i.test(s) ? { host: s, isolation: merged.isolation } : s);
         targets.push(t);
       } catch (e) { if (!(e instanceof TargetError)) throw e; }
     }

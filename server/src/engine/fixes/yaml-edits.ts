@@ -14,6 +14,29 @@ function columnOf(t: EditTarget, offset: number): number {
   return t.lines.position(offset).character;
 }
 
+/**
+ * From the end of a line, moves past the lines that still belong to the last item: deeper-indented
+ * lines (and a compact sequence at `base` under a map key). The parse may not show them (pruned
+ * blocks, trailing comments), but an insertion must not split them from their key.
+ */
+function pastBlock(t: EditTarget, at: number, base: number, dashAtBase: boolean): number {
+  let end = at;
+  let pos = t.text.indexOf('\n', at);
+  while (pos !== -1 && pos < t.text.length) {
+    const start = pos + 1;
+    const nl = t.text.indexOf('\n', start);
+    const line = t.text.slice(start, nl === -1 ? t.text.length : nl).replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    if (trimmed !== '') {
+      const ind = line.length - trimmed.length;
+      if (!(ind > base || (dashAtBase && ind === base && trimmed.startsWith('- ')))) break;
+      end = start + line.length;
+    }
+    pos = nl;
+  }
+  return end;
+}
+
 /** end of the line on which the last non-blank character before `offset` stands */
 function endOfContentLine(t: EditTarget, offset: number): number {
   let o = offset;
@@ -103,8 +126,9 @@ export function insertInMap(t: EditTarget, map: YAMLMap, fragment: string, inden
     while (at > 0 && /\s/.test(t.text[at - 1])) at--;
     return edit(t, at, at, `${empty ? '' : ', '}${fragment}`);
   }
-  const at = endOfContentLine(t, lastItemEnd(map) ?? s[1]);
-  return edit(t, at, at, `\n${' '.repeat(indent ?? childIndent(t, map))}${fragment}`);
+  const base = childIndent(t, map);
+  const at = pastBlock(t, endOfContentLine(t, lastItemEnd(map) ?? s[1]), base, true);
+  return edit(t, at, at, `\n${' '.repeat(indent ?? base)}${fragment}`);
 }
 
 /** Appends scalar items to a sequence, in the style of its existing items. */
@@ -122,7 +146,7 @@ export function appendToSeq(t: EditTarget, seq: YAMLSeq, values: string[]): Text
   const firstStart = span(first)?.[0] ?? s[0];
   const dash = t.text.lastIndexOf('-', firstStart);
   const dashCol = columnOf(t, dash);
-  const at = endOfContentLine(t, lastItemEnd(seq) ?? s[1]);
+  const at = pastBlock(t, endOfContentLine(t, lastItemEnd(seq) ?? s[1]), dashCol, false);
   return edit(t, at, at, values.map((v) => `\n${' '.repeat(dashCol)}- ${quote(v, style)}`).join(''));
 }
 

@@ -22,6 +22,8 @@ import { k8sDeprecatedLabel } from './file/k8s-deprecated-label';
 import { k8sHypervAnnotation } from './file/k8s-hyperv-annotation';
 import { swarmConstraintOperator } from './file/swarm-constraint-operator';
 import { ambiguousBuildSource } from './image/ambiguous-build-source';
+import { k8sLinuxPodOnWindowsNodes } from './image/k8s-linux-pod-on-windows-nodes';
+import { k8sUnschedulable } from './image/k8s-unschedulable';
 
 export const RULES: readonly Rule[] = [
   imageNewerThanHost,
@@ -45,6 +47,8 @@ export const RULES: readonly Rule[] = [
   k8sHypervAnnotation,
   swarmConstraintOperator,
   ambiguousBuildSource,
+  k8sLinuxPodOnWindowsNodes,
+  k8sUnschedulable,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

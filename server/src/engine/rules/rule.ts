@@ -47,9 +47,12 @@ export interface Rule extends RuleMeta {
   checkFile?(ctx: FileContext): RuleHit[];
 }
 
-/** judgements that fail with one of `reasons`, on configured (not selector-made) targets */
-export function failing(ctx: ImageContext, reasons: readonly string[], synthetic = false): Judgement[] {
-  return ctx.judgements.filter((j) => j.fails && reasons.includes(j.reason) && Boolean(j.target.synthetic) === synthetic);
+/**
+ * judgements that fail with one of `reasons`: on configured targets (default), on targets made up
+ * from a build selector in the file (`true`), or on either (`'any'`)
+ */
+export function failing(ctx: ImageContext, reasons: readonly string[], synthetic: boolean | 'any' = false): Judgement[] {
+  return ctx.judgements.filter((j) => j.fails && reasons.includes(j.reason) && (synthetic === 'any' || Boolean(j.target.synthetic) === synthetic));
 }
 
 /** the image as a user reads it: its reference and build */

@@ -18,6 +18,8 @@ export interface Target {
   release?: WindowsRelease;
   /** node labels, when the target stands for a node pool (cluster inventory) */
   labels?: Record<string, string>;
+  /** node taints of that pool (cluster inventory) */
+  taints?: Array<{ key: string; value?: string; effect: string }>;
   /** true when the target was made up from a selector in the file, not configured */
   synthetic?: boolean;
 }
@@ -29,6 +31,9 @@ export interface TargetSpec {
   family?: HostFamily;
   arch?: Arch;
   labels?: Record<string, string>;
+  taints?: Array<{ key: string; value?: string; effect: string }>;
+  /** `linux` for a Linux node pool (build 0; host e.g. `linux`); default windows */
+  os?: 'windows' | 'linux';
 }
 
 /** The target a newcomer gets: Windows Server 2022, process isolation (README). */
@@ -42,6 +47,10 @@ export function parseTarget(spec: TargetSpec | string): Target {
   const s: TargetSpec = typeof spec === 'string' ? parseSpecString(spec) : spec;
   const host = String(s.host ?? '').trim();
   if (!host) throw new TargetError('a target needs a host: a build such as 10.0.20348 or an alias such as ltsc2022');
+  if (s.os !== undefined && s.os !== 'windows' && s.os !== 'linux') throw new TargetError(`os must be windows or linux, not \`${String(s.os)}\``);
+  if (s.os === 'linux') {
+    return { name: s.name ?? 'Linux', os: 'linux', build: 0, family: 'server', isolation: 'process', arch: s.arch ?? 'amd64', labels: s.labels, ...(s.taints ? { taints: s.taints } : {}) };
+  }
   let release = findRelease(host);
   let build: number;
   let revision: number | undefined;
@@ -60,7 +69,7 @@ export function parseTarget(spec: TargetSpec | string): Target {
   const isolation = s.isolation ?? release?.defaultIsolation ?? (family === 'client' ? 'hyperv' : 'process');
   if (isolation !== 'process' && isolation !== 'hyperv') throw new TargetError(`isolation must be process or hyperv, not \`${String(isolation)}\``);
   const name = s.name ?? (release ? `${release.name}${revision !== undefined ? ` (10.0.${build}.${revision})` : ''}` : `Windows 10.0.${build}${revision !== undefined ? `.${revision}` : ''}`);
-  return { name, os: 'windows', build, revision, family, isolation, arch: s.arch ?? 'amd64', release, labels: s.labels };
+  return { name, os: 'windows', build, revision, family, isolation, arch: s.arch ?? 'amd64', release, labels: s.labels, ...(s.taints ? { taints: s.taints } : {}) };
 }
 
 /** `ltsc2019`, `ltsc2019:hyperv`, `10.0.17763.1040@hyperv` (CLI `--host`) */
@@ -70,5 +79,6 @@ function parseSpecString(text: string): TargetSpec {
 }
 
 export function targetBuildLabel(t: Target): string {
+  if (t.os === 'linux') return 'linux';
   return t.revision !== undefined ? `10.0.${t.build}.${t.revision}` : `10.0.${t.build}`;
 }

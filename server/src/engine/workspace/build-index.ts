@@ -45,6 +45,11 @@ export class BuildIndex {
 
   get size(): number { return this.byName.size; }
 
+  /** every defining file's entries, for another analyzer (workers of a parallel scan) */
+  entries(): Array<[string, BuildSource[]]> {
+    return [...this.byFile.entries()];
+  }
+
   /** true when some entry builds from this Dockerfile (its edits can change other files' verdicts) */
   builds(dockerfile: string): boolean {
     for (const list of this.byFile.values()) if (list.some((s) => s.dockerfile === dockerfile)) return true;

@@ -2,6 +2,7 @@
 // document of a 5,000-document manifest re-parses only that document. Splitting at column-0
 // markers is exact: YAML forbids `---`/`...` at the start of a line inside any scalar.
 import { parseDocument, type Document } from 'yaml';
+import { prune, remapRanges } from './prune';
 
 export interface YamlChunk {
   /** the document's text, from its `---` line (if any) to the next marker */
@@ -49,7 +50,10 @@ export function splitDocuments(text: string): YamlChunk[] {
 
 export function parseChunk(chunk: YamlChunk): ParsedChunk {
   try {
-    const doc = parseDocument(chunk.text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
+    // only Kubernetes objects are pruned: compose uses some of the same keys (build `args`)
+    const pruned = /^kind\s*:/m.test(chunk.text) && /^apiVersion\s*:/m.test(chunk.text) ? prune(chunk.text) : undefined;
+    const doc = parseDocument(pruned ? pruned.text : chunk.text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
+    if (pruned) remapRanges(doc, pruned.toOriginal);
     const err = doc.errors[0];
     // the parser reports its own stack overflow on hostile nesting as an ordinary error
     if (err) return { ...chunk, doc, error: { message: /call stack/i.test(err.message) ? 'nested too deeply to analyse' : err.message.split('\n')[0], start: err.pos[0], end: err.pos[1] } };

@@ -7,7 +7,7 @@ export const k8sBuildSelectorMismatch: Rule = {
   description: 'The pod is pinned (nodeSelector, affinity or RuntimeClass `node.kubernetes.io/windows-build`, or a Swarm label constraint) to nodes whose build cannot run the image. Correct the selector to the image\'s build, or retag the image to the selected build (K8SL, K8SW).',
   fixes: ['nodeSelector', 'retag', 'swarmConstraint'],
   checkImage(ctx) {
-    const js = failing(ctx, ['newer-than-host', 'process-build-mismatch', 'host-only-image', 'no-matching-entry', 'ws2016-revision', 'baseline-2020'], true);
+    const js = failing(ctx, ['newer-than-host', 'process-build-mismatch', 'host-only-image', 'no-matching-entry'], true);
     if (!js.length) return [];
     const { facts, use } = ctx;
     const fixes = [];

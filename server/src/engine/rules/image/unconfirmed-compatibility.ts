@@ -9,6 +9,6 @@ export const unconfirmedCompatibility: Rule = {
   checkImage(ctx) {
     const js = ctx.judgements.filter((j) => !j.fails && j.caveat);
     if (!js.length) return [];
-    return [{ message: `${imageLabel(ctx)} on ${js.map((j) => j.target.name).join(', ')}: ${[...new Set(js.map((j) => j.caveat))].join('; ')}.` }];
+    return [{ message: `${imageLabel(ctx)} on ${js.map((j) => j.target.name).join(', ')}: ${[...new Set(js.map((j) => j.caveat!.replace(/\.$/, '')))].join('; ')}.` }];
   },
 };

@@ -1,0 +1,78 @@
+// Drops the blocks of a YAML document that can never matter to wincompat (env lists, ports,
+// probes, resources, volumes, command lines …) before it is parsed, and maps the parser's offsets
+// back to the user's text. A manifest's containers are mostly such blocks, so the parse costs a
+// third of a full one. A block that defines an anchor is kept (something else may alias it); the
+// key line itself stays, so the document's shape is unchanged.
+import { isNode, visit, type Document } from 'yaml';
+
+const PRUNABLE = new Set([
+  'env', 'envFrom', 'ports', 'resources', 'readinessProbe', 'livenessProbe', 'startupProbe',
+  'volumeMounts', 'volumeDevices', 'volumes', 'args', 'command', 'securityContext', 'lifecycle',
+  'data', 'stringData', 'binaryData', 'dnsConfig', 'hostAliases', 'topologySpreadConstraints',
+]);
+const KEY = /^( *)([A-Za-z]+):[ \t]*(?:#.*)?\r?$/;
+
+export interface Pruned {
+  text: string;
+  /** maps an offset of `text` to the offset in the original text */
+  toOriginal(offset: number): number;
+}
+
+export function prune(original: string): Pruned | undefined {
+  const lines = original.split('\n');
+  const drop = new Uint8Array(lines.length);
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const m = KEY.exec(lines[i]);
+    if (!m || !PRUNABLE.has(m[2])) continue;
+    const indent = m[1].length;
+    let end = i;
+    for (let k = i + 1; k < lines.length; k++) {
+      const l = lines[k];
+      const trimmed = l.trimStart();
+      if (trimmed === '' || trimmed === '\r') continue;
+      const ind = l.length - trimmed.length;
+      // the block: deeper lines, and a sequence written at the key's own indentation
+      if (ind > indent || (ind === indent && trimmed.startsWith('- '))) { end = k; continue; }
+      break;
+    }
+    if (end === i) continue;
+    let anchored = false;
+    for (let k = i + 1; k <= end && !anchored; k++) anchored = /(?:^|[\s[{,:-])&[^\s]/.test(lines[k]);
+    if (anchored) continue;
+    drop.fill(1, i + 1, end + 1);
+    any = true;
+    i = end;
+  }
+  if (!any) return undefined;
+  // kept lines, and for each the offset it starts at in both texts
+  const keptStart: number[] = [];
+  const origStart: number[] = [];
+  const kept: string[] = [];
+  let orig = 0, pos = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!drop[i]) { keptStart.push(pos); origStart.push(orig); kept.push(lines[i]); pos += lines[i].length + 1; }
+    orig += lines[i].length + 1;
+  }
+  return {
+    text: kept.join('\n'),
+    toOriginal(offset: number): number {
+      let lo = 0, hi = keptStart.length - 1;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (keptStart[mid] <= offset) lo = mid; else hi = mid - 1; }
+      return origStart[lo] + (offset - keptStart[lo]);
+    },
+  };
+}
+
+/** rewrites every node range of a document parsed from pruned text into original offsets */
+export function remapRanges(doc: Document.Parsed, map: (offset: number) => number): void {
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.range) {
+      const [a, b, c] = node.range;
+      node.range = [map(a), map(b), map(c)];
+    }
+  });
+  if (doc.contents?.range) { const [a, b, c] = doc.contents.range; doc.contents.range = [map(a), map(b), map(c)]; }
+  doc.range = [map(doc.range[0]), map(doc.range[1]), map(doc.range[2])];
+  for (const e of [...doc.errors, ...doc.warnings]) e.pos = [map(e.pos[0]), map(e.pos[1])];
+}
