@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient, type ProgressToken } from 'vscode-languageclient/node';
 import { parseDocument } from 'yaml';
 import { WINDOWS_RELEASES } from '../../server/src/engine/data/releases';
+import { importTargets } from './import-targets';
 import type { ReportView } from './report-view';
 import type { WorkspaceSummary } from './report-model';
 import type { StatusItem } from './status';
@@ -43,6 +44,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     }),
     vscode.commands.registerCommand('wincompat.setTarget', (args?: { host: string; isolation?: 'process' | 'hyperv' }) => setTarget(args)),
     vscode.commands.registerCommand('wincompat.showOutput', () => client.outputChannel.show(true)),
+    vscode.commands.registerCommand('wincompat.importTargets', (args?: { file?: string }) => importTargets(client.outputChannel, args)),
   ];
 }
 

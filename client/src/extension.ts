@@ -12,7 +12,8 @@ let client: LanguageClient | undefined;
 /** Files the server reads besides open documents: their changes re-judge dependents. */
 const WATCHED = '**/{Dockerfile,Dockerfile.*,Dockerfile-*,*.Dockerfile,*.dockerfile,Containerfile,*.yml,*.yaml,.env,.wincompat.yaml}';
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; report: ReportView }> {
+/** The returned API is what tests (client/src/test) reach through `extension.exports`. */
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; report: ReportView; status: StatusItem }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status, ...registerCommands(context, client, report, status));
   await client.start();
   status.refresh();
-  return { client, report };
+  return { client, report, status };
 }
 
 export async function deactivate(): Promise<void> {
