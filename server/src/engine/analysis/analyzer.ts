@@ -198,9 +198,9 @@ export class Analyzer {
   }
 
   private parseChunk(c: YamlChunk, config: EngineConfig): Chunk {
-    // a document that names no image and is no RuntimeClass cannot matter (a Service, a
-    // ConfigMap …): it is not parsed at all
-    if (!c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
+    // in a one-shot scan a document that names no image and is no RuntimeClass cannot matter (a
+    // Service, a ConfigMap …): it is not parsed at all. An editor parses it, to report its errors.
+    if (this.host.retainParses === false && !c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
       return { ...c, runtimeClasses: [], lines: new LineIndex('') };
     }
     const parsed = parseChunk(c);

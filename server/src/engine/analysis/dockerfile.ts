@@ -20,6 +20,7 @@ export function dockerfileUses(model: DockerfileModel): ImageUse[] {
     return {
       ref: ref.raw, sub: ref.sub, range, fileKind: 'dockerfile', pullOnly: ref.instruction === 'COPY',
       placement: platformOs ? { os: platformOs } : {}, windowsIntent, fixes: {},
+      preferVariant: model.usesWindowsPowerShell ? 'windowsservercore' : undefined,
     };
   });
 }

@@ -56,5 +56,7 @@ export interface ImageUse {
   /** the file shows it means Windows (PowerShell shell, Windows platform, Windows selector …) */
   windowsIntent: boolean;
   orchestrator?: 'kubernetes' | 'compose';
+  /** the variant a retag must keep to (Server Core when the Dockerfile runs Windows PowerShell) */
+  preferVariant?: string;
   fixes: FixBuilders;
 }

@@ -66,7 +66,7 @@ export function judgeUses(uses: readonly ImageUse[], facts: readonly PlacementFa
     });
     const ctx: ImageContext = {
       use, facts: f, judgements, config,
-      retag: (build) => retagFix(use.sub, f, build, filePath),
+      retag: (build) => retagFix(use.sub, f, build, filePath, use.preferVariant),
       moveRepository: () => moveFix(use.sub, f, filePath),
     };
     const diags = use.inherited ? [] : runRules(RULES, (r) => r.checkImage?.(ctx), use.range, config);

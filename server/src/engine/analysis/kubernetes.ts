@@ -172,7 +172,7 @@ function nodeSelectorFix(y: YamlReader, spec: YAMLMap, t: EditTarget, builds: nu
   // a quoted `windows` reads oddly; the OS value is plain in every Kubernetes example
   for (const e of edits) e.newText = e.newText.replace(`${LABEL_OS}: "windows"`, `${LABEL_OS}: windows`);
   if (!edits.length) return undefined;
-  return { kind: 'nodeSelector', title: `Add nodeSelector ${LABEL_WINDOWS_BUILD}: "${values[0]}"`, edits };
+  return { kind: 'nodeSelector', title: `${hasBuildSelector ? 'Set' : 'Add'} nodeSelector ${LABEL_WINDOWS_BUILD}: "${values[0]}"`, edits };
 }
 
 /** indents continuation lines of a block by the map's own indentation */

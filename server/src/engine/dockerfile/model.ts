@@ -44,6 +44,7 @@ export interface DockerfileModel {
   /** every image reference: the FROM of each stage, then COPY --from images, in text order */
   refs: DockerImageRef[];
   windowsHints: boolean;
+  usesWindowsPowerShell: boolean;
   /** the reduced text the model was built from: equal reduced texts give equal models */
   reduced: string;
   buildArgs: BuildArgs;
@@ -58,7 +59,7 @@ export function parseDockerfile(path: string, text: string, buildArgs: BuildArgs
   const scan = scanDockerfile(text);
   if (previous && previous.reduced === scan.reduced && sameArgs(previous.buildArgs, buildArgs)) {
     // nothing that decides a base image changed (typing in a RUN line): the model stands as it is
-    return previous.windowsHints === scan.windowsHints ? previous : { ...previous, windowsHints: scan.windowsHints };
+    return previous.windowsHints === scan.windowsHints && previous.usesWindowsPowerShell === scan.usesWindowsPowerShell ? previous : { ...previous, windowsHints: scan.windowsHints, usesWindowsPowerShell: scan.usesWindowsPowerShell };
   }
   // Everything below works on the reduced text: its lines and columns are those of `text`, so
   // ranges taken from it are valid for the editor's document, and the model depends on it alone.
@@ -126,7 +127,7 @@ export function parseDockerfile(path: string, text: string, buildArgs: BuildArgs
     refs.push({ instruction: 'COPY', raw: reduced.slice(start, off(vr.end)), start, end: off(vr.end), sub, stage });
   }
   refs.sort((a, b) => a.start - b.start);
-  return { path, lines, escape: scan.escape, globalArgs, stages, refs, windowsHints: scan.windowsHints, reduced, buildArgs };
+  return { path, lines, escape: scan.escape, globalArgs, stages, refs, windowsHints: scan.windowsHints, usesWindowsPowerShell: scan.usesWindowsPowerShell, reduced, buildArgs };
 
   function fromRef(from: From, stage: number): DockerImageRef | undefined {
     const r = from.getImageRange();

@@ -10,6 +10,8 @@ export interface ScanResult {
   escape: string;
   /** a hint that the Dockerfile targets Windows (PowerShell/cmd shell, drive paths, backtick escape) */
   windowsHints: boolean;
+  /** it runs Windows PowerShell, which Nano Server does not have: a retag keeps it on Server Core */
+  usesWindowsPowerShell: boolean;
 }
 
 const DIRECTIVE = /^\s*#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/;
@@ -32,6 +34,7 @@ export function scanDockerfile(text: string): ScanResult {
     if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\')) escape = m[2];
   }
   let windowsHints = escape === '`';
+  let usesWindowsPowerShell = false;
   for (; i < lines.length; i++) {
     const line = stripCr(lines[i]);
     const trimmed = line.trimStart();
@@ -62,6 +65,7 @@ export function scanDockerfile(text: string): ScanResult {
       }
     }
     if (!windowsHints && WINDOWS_HINT.test(logical)) windowsHints = true;
+    if (!usesWindowsPowerShell && (keyword === 'RUN' || keyword === 'SHELL') && /\bpowershell(?:\.exe)?\b/i.test(logical)) usesWindowsPowerShell = true;
     if (KEPT.has(keyword) && (keyword !== 'COPY' || /--from\s*=/i.test(logical))) {
       for (let k = start; k <= i; k++) keep[k] = 1;
     }
@@ -71,7 +75,7 @@ export function scanDockerfile(text: string): ScanResult {
     if (k > 0) reduced += '\n';
     if (keep[k]) reduced += lines[k];
   }
-  return { reduced, escape, windowsHints };
+  return { reduced, escape, windowsHints, usesWindowsPowerShell };
 }
 
 function stripCr(s: string): string {

@@ -2,7 +2,8 @@
 // publishes (reference §3.6 retag rule), at the place the token was written, be it the FROM line,
 // an ARG default, a compose variable default or the `.env` file.
 import { locate, type Origin, type Substituted } from '../analysis/substitute';
-import { releaseLabel } from '../compat/names';
+import { formatBuild } from '../resolve/resolve-image';
+import { releaseName } from '../compat/names';
 import { tokensForBuild } from '../data/tokens';
 import type { ImageFacts } from '../resolve/resolve-image';
 import type { Fix, TextEdit } from '../types';
@@ -45,7 +46,7 @@ export function replaceResolved(sub: Substituted, start: number, end: number, ne
   return { edit: editAt(origin, end - start, newText, filePath), where: where(sub, start, end, filePath) };
 }
 
-export function retagFix(sub: Substituted, facts: ImageFacts, build: number, filePath: string): Fix | undefined {
+export function retagFix(sub: Substituted, facts: ImageFacts, build: number, filePath: string, preferVariant?: string): Fix | undefined {
   const ref = facts.reference;
   const token = facts.token;
   if (!ref || ref.tagStart === undefined || !facts.repository) return undefined;
@@ -63,7 +64,7 @@ export function retagFix(sub: Substituted, facts: ImageFacts, build: number, fil
     if (tag.includes('_')) { end = tag.length; replacement = newToken + (facts.arch ? `-${facts.arch}` : ''); }
   } else {
     // a shared tag (`8.0`, `4.8`): add the variant and token of the host's release
-    const variantToken = sharedTagRetag(facts, build);
+    const variantToken = sharedTagRetag(facts, build, preferVariant);
     if (!variantToken) return undefined;
     start = tag.length;
     end = tag.length;
@@ -81,15 +82,16 @@ export function retagFix(sub: Substituted, facts: ImageFacts, build: number, fil
     newRef = `${facts.move.to}:${newTag}`;
   }
   if (!done) return undefined;
-  return { kind: 'retag', title: `Retag to \`${newRef}\` (${releaseLabel(build)})${done.where}`, edits: [done.edit] };
+  return { kind: 'retag', title: `Retag to \`${newRef}\` (${releaseName(build) ?? formatBuild(build)})${done.where}`, edits: [done.edit] };
 }
 
-function sharedTagRetag(facts: ImageFacts, build: number): string | undefined {
+function sharedTagRetag(facts: ImageFacts, build: number, preferVariant?: string): string | undefined {
   const repo = facts.repository;
   const tag = facts.reference?.tag ?? '';
   if (!repo || repo.layout !== 'variant-suffix' || !/^\d+(?:\.\d+)*$/.test(tag)) return undefined;
   const candidates = tokensForBuild(build).map((t) => t.token).sort((a, b) => Number(b.startsWith('ltsc')) - Number(a.startsWith('ltsc')));
-  for (const p of repo.published) {
+  const variants = [...repo.published].sort((a, b) => Number(b.variant === preferVariant) - Number(a.variant === preferVariant));
+  for (const p of variants) {
     const tok = candidates.find((c) => p.current.includes(c));
     if (tok && p.variant) return `-${p.variant}-${tok}`;
   }

@@ -60,7 +60,7 @@ export function parseChunk(chunk: YamlChunk): ParsedChunk {
     return { ...chunk, doc };
   } catch (e) {
     // the parser recurses on nesting; a hostile depth must not take the process down
-    const message = e instanceof RangeError ? 'YAML nested too deeply to analyse' : `YAML parser failed: ${(e as Error).message}`;
+    const message = e instanceof RangeError ? 'nested too deeply to analyse' : `YAML parser failed: ${(e as Error).message}`;
     return { ...chunk, error: { message, start: 0, end: Math.min(chunk.text.length, 1) } };
   }
 }

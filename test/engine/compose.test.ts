@@ -1,0 +1,109 @@
+// Compose specifics the other suites lean on: anchors and merge keys (`<<: *windows`), `.env`
+// interpolation, and which service settings place an image (isolation, platform, constraints).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText, codes, describeReport } from '../helpers/fixtures';
+
+const COMPOSE = '/virtual/ws/compose.yaml';
+const SC = 'mcr.microsoft.com/windows/servercore';
+
+describe('anchors and merge keys', () => {
+  test('settings merged from an anchor apply to the service (isolation: hyperv)', () => {
+    const r = analyzeText(COMPOSE, `x-windows: &windows
+  isolation: hyperv
+  restart: unless-stopped
+services:
+  legacy:
+    <<: *windows
+    image: ${SC}:ltsc2019
+`);
+    assert.deepEqual(r.diagnostics, [], describeReport(r));
+    assert.deepEqual(r.images[0].verdicts.map((v) => v.status), ['hyperv']);
+  });
+
+  test('an explicit key wins over the merged one', () => {
+    const r = analyzeText(COMPOSE, `x-windows: &windows
+  isolation: hyperv
+services:
+  legacy:
+    <<: *windows
+    isolation: process
+    image: ${SC}:ltsc2019
+`);
+    assert.deepEqual(codes(r), ['process-isolation-mismatch']);
+  });
+
+  test('a service made only of merge keys (a list of anchors) is analysed', () => {
+    const r = analyzeText(COMPOSE, `x-base: &base
+  image: ${SC}:ltsc2019
+x-iso: &iso
+  isolation: process
+services:
+  a:
+    <<: [*iso, *base]
+  b: *base
+`);
+    assert.equal(r.images.length, 2, describeReport(r));
+    assert.deepEqual(codes(r), ['process-isolation-mismatch', 'process-isolation-mismatch']);
+  });
+
+  test('swarm constraints merged from an anchor place the service', () => {
+    const r = analyzeText(COMPOSE, `x-deploy: &deploy
+  placement:
+    constraints:
+      - node.platform.os == windows
+      - node.labels.OsVersion == 10.0.17763
+services:
+  legacy:
+    image: ${SC}:ltsc2019
+    deploy:
+      <<: *deploy
+      replicas: 2
+`);
+    assert.deepEqual(r.diagnostics, [], describeReport(r));
+    // judged on the 2019 nodes the constraint selects, not on the configured 2022 target
+    assert.deepEqual(r.images[0].verdicts.map((v) => v.status), ['process']);
+    assert.notEqual(r.images[0].verdicts[0].target, 'Windows Server 2022');
+  });
+});
+
+describe('.env interpolation', () => {
+  const env = { '/virtual/ws/.env': '# release of the workers\nTAG=ltsc2022\nexport QUOTED="ltsc2019"\n' };
+
+  test('a variable from .env wins over the default written in the file', () => {
+    const r = analyzeText(COMPOSE, `services:\n  docs:\n    image: ${SC}/iis:windowsservercore-\${TAG:-ltsc2019}\n`, undefined, env);
+    assert.equal(r.images[0].resolved, `${SC}/iis:windowsservercore-ltsc2022`);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  test('quoted and exported values are read', () => {
+    const r = analyzeText(COMPOSE, `services:\n  docs:\n    image: ${SC}:$QUOTED\n`, undefined, env);
+    assert.equal(r.images[0].resolved, `${SC}:ltsc2019`);
+  });
+
+  test('`$$` is a literal dollar, not a variable', () => {
+    const r = analyzeText(COMPOSE, `services:\n  app:\n    image: ${SC}:ltsc2022\n    command: ["powershell", "-Command", "$$env:PATH"]\n`);
+    assert.deepEqual(r.diagnostics, []);
+  });
+});
+
+describe('placement', () => {
+  test('`platform: windows/amd64` marks a Linux-only tag as meant for Windows', () => {
+    const r = analyzeText(COMPOSE, 'services:\n  api:\n    image: mcr.microsoft.com/dotnet/aspnet:8.0\n    platform: windows/amd64\n');
+    assert.deepEqual(codes(r), ['no-windows-entry']);
+  });
+
+  test('a Linux service beside Windows ones is not judged against Windows hosts', () => {
+    const r = analyzeText(COMPOSE, `services:
+  web:
+    image: ${SC}:ltsc2022
+    isolation: process
+  cache:
+    image: redis:7.4-alpine
+    deploy:
+      placement:
+        constraints: [node.platform.os == linux]
+`);
+    assert.deepEqual(r.diagnostics, [], describeReport(r));
+  });
+});
