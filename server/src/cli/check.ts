@@ -41,12 +41,16 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(opts.paths.find((p) => isDir(p)) ?? '.');
   const scanOpts: ScanOptions = { cli: opts.cli, configFile: opts.configFile, today: opts.today, root };
   const main = new Scanner(scanOpts);
-  const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => main.candidate(f), opts.cli.exclude ?? []);
   const workers = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), 8));
-  if (!opts.fix && workers > 1 && walked.files.length >= PARALLEL_MIN_FILES) {
-    const r = await parallel(walked.files, scanOpts, workers, opts.onProgress);
+  // workers load while the main thread walks; a tree too small for them lets them go unused
+  const wantParallel = !opts.fix && workers > 1 && opts.paths.some((p) => isDir(p));
+  const pool = wantParallel ? startPool(scanOpts, workers) : undefined;
+  const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => main.candidate(f), opts.cli.exclude ?? []);
+  if (pool && walked.files.length >= PARALLEL_MIN_FILES) {
+    const r = await parallel(pool, walked.files, opts.onProgress);
     return { ...r, problems: dedupe([...walked.problems, ...main.problems, ...r.problems]), fixed: 0 };
   }
+  if (pool) void Promise.all(pool.map((w) => w.terminate()));
   const progress = (done: number) => opts.onProgress?.(done, walked.files.length);
   main.keep = opts.fix;
   main.absorb(main.index(walked.files));
@@ -64,11 +68,15 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   return { reports, configs: main.usedConfigs(), problems: dedupe([...walked.problems, ...main.problems]), fixed };
 }
 
-async function parallel(files: string[], opts: ScanOptions, n: number, onProgress?: CheckOptions['onProgress']) {
+function startPool(opts: ScanOptions, n: number): Worker[] {
+  return Array.from({ length: n }, () => new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { opts } }));
+}
+
+async function parallel(pool: Worker[], files: string[], onProgress?: CheckOptions['onProgress']) {
+  const n = pool.length;
   const shares: string[][] = Array.from({ length: n }, () => []);
   files.forEach((f, i) => shares[i % n].push(f));
   const done = new Array<number>(n).fill(0);
-  const pool = shares.map((share) => new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { opts, files: share } }));
   const ask = <T>(w: Worker, i: number, message: unknown, reply: string) => new Promise<T>((resolve, reject) => {
     const onMessage = (m: { type: string; done?: number; message?: string; usage?: boolean }) => {
       if (m.type === 'progress') { done[i] = m.done ?? 0; onProgress?.(done.reduce((a, b) => a + b, 0), files.length); return; }
@@ -81,7 +89,7 @@ async function parallel(files: string[], opts: ScanOptions, n: number, onProgres
     w.postMessage(message);
   });
   try {
-    const indexed = await Promise.all(pool.map((w, i) => ask<{ entries: IndexEntries }>(w, i, { type: 'index' }, 'indexed')));
+    const indexed = await Promise.all(pool.map((w, i) => ask<{ entries: IndexEntries }>(w, i, { type: 'index', files: shares[i] }, 'indexed')));
     const entries: IndexEntries = { builds: indexed.flatMap((x) => x.entries.builds), runtimeClasses: indexed.flatMap((x) => x.entries.runtimeClasses) };
     const results = await Promise.all(pool.map((w, i) => ask<{ reports: FileReport[]; problems: Problem[]; configs: EngineConfig[] }>(w, i, { type: 'analyze', entries }, 'reports')));
     const order = new Map(files.map((f, i) => [f, i]));

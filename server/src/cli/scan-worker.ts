@@ -3,13 +3,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Scanner, type IndexEntries, type ScanOptions } from './scanner';
 
-type Message = { type: 'index' } | { type: 'analyze'; entries: IndexEntries };
+type Message = { type: 'index'; files: string[] } | { type: 'analyze'; entries: IndexEntries };
 
-const { opts, files } = workerData as { opts: ScanOptions; files: string[] };
+const { opts } = workerData as { opts: ScanOptions };
 const scanner = new Scanner(opts);
+let files: string[] = [];
 parentPort!.on('message', (m: Message) => {
   try {
-    if (m.type === 'index') parentPort!.postMessage({ type: 'indexed', entries: scanner.index(files) });
+    if (m.type === 'index') { files = m.files; parentPort!.postMessage({ type: 'indexed', entries: scanner.index(files) }); }
     else {
       scanner.absorb(m.entries);
       const reports = scanner.analyze(files, (done) => parentPort!.postMessage({ type: 'progress', done }));

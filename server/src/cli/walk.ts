@@ -16,8 +16,8 @@ export function walk(roots: string[], accept: (file: string) => boolean, exclude
     let st: fs.Stats;
     try { st = fs.statSync(root); } catch (e) { out.problems.push({ path: root, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message }); continue; }
     if (st.isFile()) { out.files.push(root); continue; }
-    const base = ignore().add(excludes);
-    visit(root, root, [{ dir: root, ig: base }], true);
+    // only folders with rules are asked: most trees have a .gitignore or two, not one per folder
+    visit(root, root, excludes.length ? [{ dir: root, ig: ignore().add(excludes) }] : [], true);
   }
   return out;
 

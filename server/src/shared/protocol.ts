@@ -1,0 +1,48 @@
+// Custom requests between the wincompat language server and its clients (the VS Code extension,
+// tests). Plain names and shapes, no LSP package imports: the client sends them with
+// `client.sendRequest<WorkspaceCheckResult>(CHECK_WORKSPACE_REQUEST, {})`.
+
+/** Walks every workspace folder, analyses and publishes every candidate file; cancellable, reports progress. */
+export const CHECK_WORKSPACE_REQUEST = 'wincompat/checkWorkspace';
+/** The summary of the last workspace check, or null when none ran. */
+export const REPORT_REQUEST = 'wincompat/report';
+
+/** `{}`; a `workDoneToken` (LSP WorkDoneProgressParams) makes the server report progress on it. */
+export interface WorkspaceCheckParams { workDoneToken?: string | number }
+
+export type ReportStatus = 'process' | 'hyperv' | 'unsupported' | 'unknown';
+
+export interface ReportPosition { line: number; character: number }
+export interface ReportRange { start: ReportPosition; end: ReportPosition }
+
+export interface TargetSummary {
+  name: string;
+  /** `10.0.<build>[.<revision>]` */
+  build: string;
+  isolation: 'process' | 'hyperv';
+  /** how many images get each verdict on this target */
+  process: number;
+  hyperv: number;
+  unsupported: number;
+  unknown: number;
+}
+
+export interface MatrixRow {
+  /** the reference as written */
+  ref: string;
+  resolved: string;
+  uri: string;
+  range: ReportRange;
+  verdicts: Array<{ target: string; status: ReportStatus }>;
+}
+
+export interface WorkspaceCheckResult {
+  /** files analysed (wincompat files only; other YAML is not counted) */
+  files: number;
+  images: number;
+  diagnostics: { error: number; warning: number; information: number; hint: number };
+  targets: TargetSummary[];
+  matrix: MatrixRow[];
+  /** true when the run was cancelled: the numbers cover the files analysed until then */
+  cancelled: boolean;
+}
