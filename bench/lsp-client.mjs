@@ -44,8 +44,13 @@ export class LspClient {
     return res;
   }
 
-  waitDiagnostics(uri, version) {
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  /** resolves with the first publishDiagnostics for `uri` (of at least `version` when the server sends versions) */
+  waitDiagnostics(uri, version, timeoutMs = 60000) {
+    return new Promise((resolve, reject) => {
+      const w = { uri, version, resolve: (v) => { clearTimeout(timer); resolve(v); } };
+      const timer = setTimeout(() => { this.waiters = this.waiters.filter((x) => x !== w); reject(new Error(`no diagnostics for version ${version} within ${timeoutMs} ms`)); }, timeoutMs);
+      this.waiters.push(w);
+    });
   }
 
   open(uri, languageId, text) {

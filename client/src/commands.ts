@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient, type ProgressToken } from 'vscode-languageclient/node';
 import { parseDocument } from 'yaml';
 import { WINDOWS_RELEASES } from '../../server/src/engine/data/releases';
+import { CHECK_WORKSPACE_REQUEST } from '../../server/src/shared/protocol';
 import { importTargets } from './import-targets';
 import type { ReportView } from './report-view';
 import type { WorkspaceSummary } from './report-model';
 import type { StatusItem } from './status';
 
-const CHECK_WORKSPACE = 'wincompat/checkWorkspace';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, report: ReportView, status: StatusItem): vscode.Disposable[] {
   const check = async (opts: { silent?: boolean } = {}): Promise<WorkspaceSummary | undefined> => {
@@ -21,7 +21,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         progress.report({ message: p.message, increment: pct - last });
         last = pct;
       });
-      try { return await client.sendRequest<WorkspaceSummary>(CHECK_WORKSPACE, { workDoneToken }, token); }
+      try { return await client.sendRequest<WorkspaceSummary>(CHECK_WORKSPACE_REQUEST, { workDoneToken }, token); }
       catch (e) { if (token.isCancellationRequested) return undefined; throw e; }
       finally { sub.dispose(); }
     });
@@ -30,7 +30,8 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     report.summary = summary;
     if (!opts.silent) {
       const bad = summary.diagnostics.error;
-      const msg = `${summary.images} images in ${summary.files} files: ${bad} errors, ${summary.diagnostics.warning} warnings${summary.cancelled ? ' (cancelled: partial)' : ''}.`;
+      const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+      const msg = `${n(summary.images, 'image')} in ${n(summary.files, 'file')}: ${n(bad, 'error')}, ${n(summary.diagnostics.warning, 'warning')}${summary.cancelled ? ' (cancelled: partial)' : ''}.`;
       void vscode.window.showInformationMessage(msg, 'Open Report').then((choice) => { if (choice) report.show(summary); });
     }
     return summary;
@@ -42,7 +43,13 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       if (summary) report.show(summary);
       return report.html;
     }),
-    vscode.commands.registerCommand('wincompat.setTarget', (args?: { host: string; isolation?: 'process' | 'hyperv' }) => setTarget(args)),
+    vscode.commands.registerCommand('wincompat.setTarget', async (args?: { host: string; isolation?: 'process' | 'hyperv' }) => {
+      const changed = await setTarget(args);
+      // the last check was against the old target (.wincompat.yaml edits raise no configuration event)
+      if (changed) { report.summary = undefined; status.reset(); }
+      return changed;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('wincompat')) report.summary = undefined; }),
     vscode.commands.registerCommand('wincompat.showOutput', () => client.outputChannel.show(true)),
     vscode.commands.registerCommand('wincompat.importTargets', (args?: { file?: string }) => importTargets(client.outputChannel, args)),
   ];

@@ -52,7 +52,7 @@ ${s.cancelled ? '<p><strong>The check was cancelled: the report is partial.</str
 <div class="count"><b id="images">${s.images}</b>images</div>
 <div class="count"><b id="errors">${d.error}</b>errors</div>
 <div class="count"><b id="warnings">${d.warning}</b>warnings</div>
-${s.targets.map((t) => `<div class="count" title="${esc(t.build)} · ${esc(t.isolation)} isolation"><b>${t.unsupported}</b>do not run on ${esc(t.name)}</div>`).join('\n')}
+${s.targets.map((t) => `<div class="count" title="${esc(t.build)} · ${esc(t.isolation)} isolation"><b>${t.unsupported + (t.isolation === 'hyperv' ? 0 : t.hyperv)}</b>do not run on ${esc(t.name)}</div>`).join('\n')}
 </div>
 <table id="matrix"><thead><tr><th>Image</th>${s.targets.map((t) => `<th>${esc(t.name)}<div class="where">${esc(t.build)} · ${esc(t.isolation)}</div></th>`).join('')}</tr></thead>
 <tbody>

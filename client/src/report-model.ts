@@ -1,27 +1,21 @@
-// The workspace check's summary as the client receives it (request `wincompat/checkWorkspace`).
-// Mirrors server/src/shared/protocol.ts; kept as plain types so the report can be rendered and
-// tested without VS Code.
+// The workspace check's summary, as the server's protocol declares it (server/src/shared), and what
+// the client derives from it.
+import type { MatrixRow, ReportStatus, TargetSummary, WorkspaceCheckResult } from '../../server/src/shared/protocol';
 
-export type VerdictStatus = 'process' | 'hyperv' | 'unsupported' | 'unknown';
+export type { MatrixRow, TargetSummary };
+export type VerdictStatus = ReportStatus;
+export type WorkspaceSummary = WorkspaceCheckResult;
 
-export interface TargetSummary { name: string; build: string; isolation: string; process: number; hyperv: number; unsupported: number; unknown: number }
-export interface MatrixRow {
-  ref: string;
-  resolved: string;
-  uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  verdicts: Array<{ target: string; status: VerdictStatus }>;
-}
-export interface WorkspaceSummary {
-  files: number;
-  images: number;
-  diagnostics: { error: number; warning: number; information: number; hint: number };
-  targets: TargetSummary[];
-  matrix: MatrixRow[];
-  cancelled: boolean;
+/**
+ * Whether a verdict means the image does not run on the target as configured: `unsupported`, or
+ * `hyperv` (runs only with Hyper-V isolation) on a target that uses process isolation.
+ */
+export function failsOn(status: VerdictStatus, isolation: string | undefined): boolean {
+  return status === 'unsupported' || (status === 'hyperv' && isolation !== 'hyperv');
 }
 
 /** Images that cannot run on at least one target under its isolation. */
 export function incompatibleCount(s: WorkspaceSummary): number {
-  return new Set(s.matrix.filter((r) => r.verdicts.some((v) => v.status === 'unsupported')).map((r) => `${r.uri}#${r.range.start.line}`)).size;
+  const isolation = new Map(s.targets.map((t) => [t.name, t.isolation]));
+  return new Set(s.matrix.filter((r) => r.verdicts.some((v) => failsOn(v.status, isolation.get(v.target)))).map((r) => `${r.uri}#${r.range.start.line}`)).size;
 }

@@ -10,7 +10,14 @@ export class StatusItem implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Windows Container Compatibility';
-    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('wincompat')) this.refresh(); }));
+    // other settings make the last check's result stale: show the configured targets until the next check
+    this.disposables.push(vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('wincompat')) this.reset(); }));
+  }
+
+  /** Forgets the last check's result (the targets or settings changed). */
+  reset(): void {
+    this.summary = undefined;
+    this.refresh();
   }
 
   update(summary: WorkspaceSummary): void {

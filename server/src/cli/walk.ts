@@ -1,5 +1,7 @@
-// Directory walk for `wincompat check`: respects .gitignore files (nested ones too) and the
-// configured excludes, never follows a symlink into a loop, and reports what it could not read.
+// Directory walk for `wincompat check` and the language server's workspace check: respects
+// .gitignore files (nested ones too) and the configured excludes, never follows a symlink into a
+// loop, and reports what it could not read. One implementation, as a generator that pauses after
+// each folder: the CLI runs it straight through, the server yields to its event loop in between.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -8,8 +10,29 @@ export interface WalkResult { files: string[]; problems: Array<{ path: string; m
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
+type Rules = Array<{ dir: string; ig: Ignore }>;
+
 export function walk(roots: string[], accept: (file: string) => boolean, excludes: string[] = []): WalkResult {
   const out: WalkResult = { files: [], problems: [] };
+  for (const _ of walkSteps(roots, accept, excludes, out)) { /* run to the end */ }
+  return out;
+}
+
+/** the same walk, giving the event loop a turn every few milliseconds */
+export async function walkAsync(roots: string[], accept: (file: string) => boolean, excludes: string[] = [], cancelled: () => boolean = () => false): Promise<WalkResult> {
+  const out: WalkResult = { files: [], problems: [] };
+  let last = Date.now();
+  for (const _ of walkSteps(roots, accept, excludes, out)) {
+    if (Date.now() - last > 10) {
+      await new Promise((r) => setImmediate(r));
+      if (cancelled()) break;
+      last = Date.now();
+    }
+  }
+  return out;
+}
+
+function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes: string[], out: WalkResult): Generator<void> {
   const seenDirs = new Set<string>();
   const realRoots = roots.map((r) => { try { return fs.realpathSync(r); } catch { return path.resolve(r); } });
   for (const root of roots) {
@@ -17,26 +40,33 @@ export function walk(roots: string[], accept: (file: string) => boolean, exclude
     try { st = fs.statSync(root); } catch (e) { out.problems.push({ path: root, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message }); continue; }
     if (st.isFile()) { out.files.push(root); continue; }
     // only folders with rules are asked: most trees have a .gitignore or two, not one per folder
-    visit(root, root, excludes.length ? [{ dir: root, ig: ignore().add(excludes) }] : [], true);
+    const stack: Array<{ dir: string; rules: Rules; resolve: boolean }> = [{ dir: root, rules: excludes.length ? [{ dir: root, ig: ignore().add(excludes) }] : [], resolve: true }];
+    while (stack.length) {
+      const { dir, rules, resolve } = stack.pop()!;
+      const subdirs = visit(dir, root, rules, resolve);
+      // depth first, in name order
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+      yield;
+    }
   }
-  return out;
 
-  function visit(dir: string, root: string, rules: Array<{ dir: string; ig: Ignore }>, resolve: boolean) {
+  function visit(dir: string, root: string, rules: Rules, resolve: boolean): Array<{ dir: string; rules: Rules; resolve: boolean }> {
     // only a symbolic link can lead back into the tree: resolve real paths for those (and roots)
     if (resolve) {
       let real: string;
-      try { real = fs.realpathSync(dir); } catch (e) { out.problems.push({ path: dir, message: (e as Error).message }); return; }
+      try { real = fs.realpathSync(dir); } catch (e) { out.problems.push({ path: dir, message: (e as Error).message }); return []; }
       const inside = dir !== root && realRoots.some((r) => real === r || real.startsWith(r + path.sep));
-      if (seenDirs.has(real) || inside) { out.problems.push({ path: dir, message: 'symbolic link to a folder that is read anyway (or a loop): not followed', severity: 'warning' }); return; }
+      if (seenDirs.has(real) || inside) { out.problems.push({ path: dir, message: 'symbolic link to a folder that is read anyway (or a loop): not followed', severity: 'warning' }); return []; }
       seenDirs.add(real);
     }
     let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { out.problems.push({ path: dir, message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }); return; }
+    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch (e) { out.problems.push({ path: dir, message: `cannot read directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }); return []; }
     let here = rules;
     const gi = entries.find((e) => e.name === '.gitignore' && e.isFile());
     if (gi) {
       try { here = [...rules, { dir, ig: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) }]; } catch { /* unreadable .gitignore: walk on */ }
     }
+    const subdirs: Array<{ dir: string; rules: Rules; resolve: boolean }> = [];
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (ALWAYS_SKIPPED.has(e.name)) continue;
       const full = path.join(dir, e.name);
@@ -46,12 +76,13 @@ export function walk(roots: string[], accept: (file: string) => boolean, exclude
         try { const s = fs.statSync(full); isDir = s.isDirectory(); isFile = s.isFile(); } catch { out.problems.push({ path: full, message: 'broken symbolic link' }); continue; }
       }
       if (ignored(full, isDir, here, root)) continue;
-      if (isDir) visit(full, root, here, e.isSymbolicLink());
+      if (isDir) subdirs.push({ dir: full, rules: here, resolve: e.isSymbolicLink() });
       else if (isFile && accept(full)) out.files.push(full);
     }
+    return subdirs;
   }
 
-  function ignored(full: string, isDir: boolean, rules: Array<{ dir: string; ig: Ignore }>, root: string): boolean {
+  function ignored(full: string, isDir: boolean, rules: Rules, root: string): boolean {
     for (const { dir, ig } of rules) {
       const rel = path.relative(dir === root ? root : dir, full).split(path.sep).join('/');
       if (!rel || rel.startsWith('..')) continue;

@@ -3,7 +3,7 @@
 // all, reports progress and stops early when cancelled. `wincompat/report` returns the last summary.
 import * as nodePath from 'node:path';
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { walk } from '../cli/walk';
+import { walkAsync } from '../cli/walk';
 import { isDockerfileName } from '../engine/analysis/file-kind';
 import { isBuildScriptName } from '../engine/workspace/script-builds';
 import type { EngineConfig } from '../engine/config/config';
@@ -109,7 +109,7 @@ export class WorkspaceCheck {
     for (const folder of this.ctx.folders) {
       const resolved = await this.config.resolve(this.ctx.uriOf(folder), nodePath.join(folder, '.wincompat-scope'));
       const excludes = [...resolved.settings.exclude, ...(resolved.fileSettings.exclude ?? [])];
-      const walked = walk([folder], (f) => this.ctx.analyzer.candidate(f) && !this.config.isConfigFile(f), excludes);
+      const walked = await walkAsync([folder], (f) => this.ctx.analyzer.candidate(f) && !this.config.isConfigFile(f), excludes, () => this.ctx.shuttingDown);
       for (const p of walked.problems) this.ctx.log(`wincompat: ${p.path}: ${p.message}`);
       for (const f of walked.files) files.add(nodePath.normalize(f));
     }

@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: WincompatSettings = {
   dockerfilePatterns: [],
   exclude: ['**/node_modules/**', '**/.git/**'],
   maxFileSizeMB: 20,
-  debounceMs: 150,
+  debounceMs: 50,
   swarmBuildLabel: 'OsVersion',
   trace: { server: 'off' },
 };
