@@ -105,6 +105,7 @@ async function lspBench() {
     ['wincompat', df, 'dockerfile', SIZE.edits], ['dockerfile-language-server', df, 'dockerfile', SIZE.peerEdits],
     ['wincompat', mf, 'yaml', SIZE.edits], ['yaml-language-server', mf, 'yaml', SIZE.yamlPeerEdits],
   ]) {
+    if (process.env.BENCH_PEERS === '0' && server !== 'wincompat') continue;
     try {
       const r = await editLatency(server, file, lang, n, editScript(lang === 'yaml' ? 'yaml' : 'dockerfile'));
       results[`${server}:${lang}`] = r;

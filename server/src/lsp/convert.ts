@@ -3,7 +3,7 @@
 // (the code-action provider reads them back from the diagnostics the client sends).
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { ruleDocUrl } from '../engine/rules';
-import type { Fix, FileError, FileReport, Severity } from '../engine/types';
+import type { Diagnostic as EngineDiagnostic, Fix, FileError, FileReport, Severity } from '../engine/types';
 
 export const SOURCE = 'wincompat';
 /** `code` of diagnostics that say a file could not be analysed */
@@ -16,19 +16,30 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * The engine reuses the finding objects of documents an edit did not touch, so their LSP form is
+ * kept per finding: a 5,000-document manifest converts only what changed.
+ */
+const converted = new WeakMap<EngineDiagnostic, Diagnostic>();
+
 export function toDiagnostics(report: FileReport | undefined): Diagnostic[] {
   if (!report) return [];
   const out: Diagnostic[] = report.errors.map(inputDiagnostic);
   for (const d of report.diagnostics) {
-    out.push({
-      range: d.range,
-      severity: SEVERITY[d.severity],
-      code: d.code,
-      codeDescription: { href: ruleDocUrl(d.code) },
-      source: SOURCE,
-      message: d.message,
-      data: d.fixes,
-    });
+    let lsp = converted.get(d);
+    if (!lsp) {
+      lsp = {
+        range: d.range,
+        severity: SEVERITY[d.severity],
+        code: d.code,
+        codeDescription: { href: ruleDocUrl(d.code) },
+        source: SOURCE,
+        message: d.message,
+        data: d.fixes,
+      };
+      converted.set(d, lsp);
+    }
+    out.push(lsp);
   }
   return out;
 }

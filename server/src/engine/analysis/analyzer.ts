@@ -37,7 +37,11 @@ interface Chunk extends ParsedChunk {
   kind?: 'compose' | 'kubernetes';
   runtimeClasses: RuntimeClassInfo[];
   lines: LineIndex;
-  judged?: { key: string; unit: JudgedUnit; errors: FileError[]; deps: string[]; builds: BuildSource[] };
+  judged?: { key: string; unit: JudgedUnit; errors: FileError[]; deps: string[]; builds: BuildSource[]; fileSuppressions: string[] };
+  /** the judged findings moved to the chunk's line in the file, reused while neither changes */
+  placed?: { key: string; line: number; images: ImageReport[]; diagnostics: Diagnostic[]; errors: FileError[] };
+  /** a document skipped unparsed (it names no image) */
+  skipped?: boolean;
 }
 
 const configIds = new WeakMap<EngineConfig, number>();
@@ -162,7 +166,7 @@ export class Analyzer {
       if (rcs.length) this.runtimeClasses.set(path, rcs); else this.runtimeClasses.delete(path);
       this.runtimeClassVersion++;
     }
-    const compose = chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => c.doc && !c.error));
+    const compose = chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => !c.error && !c.skipped));
     const kubernetes = chunks.some((c) => c.kind === 'kubernetes');
     if (!compose && !kubernetes && !isComposeName(path)) {
       // YAML of another kind: silent, unless it failed to parse and looks like ours
@@ -176,32 +180,49 @@ export class Analyzer {
     const errors: FileError[] = [];
     const deps: string[] = [];
     const builds: BuildSource[] = [];
+    const fileSuppressions = new Set<string>();
     for (const chunk of chunks) {
       let judged = chunk.judged;
       if (!judged || judged.key !== key || kind === 'compose') {
         judged = this.judgeChunk(chunk, kind, path, config, allRcs);
         judged.key = key;
         chunk.judged = judged;
+        // the findings (fixes included) are data now: the node tree is not kept, which is most of
+        // a large manifest's memory; a re-judge (settings changed) parses the document again
+        chunk.doc = undefined;
       }
       deps.push(...judged.deps);
       builds.push(...judged.builds);
-      const shift = chunk.line;
-      for (const img of judged.unit.images) images.push(shift ? { ...img, range: shiftRange(img.range, shift), fixes: img.fixes.map((f) => shiftFix(f, shift)) } : img);
-      for (const d of judged.unit.diagnostics) diagnostics.push(shift ? { ...d, range: shiftRange(d.range, shift), fixes: d.fixes.map((f) => shiftFix(f, shift)) } : d);
-      for (const e of judged.errors) errors.push(shift ? { ...e, range: shiftRange(e.range, shift) } : e);
+      judged.fileSuppressions.forEach((id) => fileSuppressions.add(id));
+      // an edit elsewhere in the file leaves this document's findings as they were: reuse them
+      let placed = chunk.placed;
+      if (!placed || placed.key !== key || placed.line !== chunk.line || kind === 'compose') {
+        const shift = chunk.line;
+        placed = {
+          key, line: shift,
+          images: shift ? judged.unit.images.map((img) => ({ ...img, range: shiftRange(img.range, shift), fixes: img.fixes.map((f) => shiftFix(f, shift)) })) : judged.unit.images,
+          diagnostics: shift ? judged.unit.diagnostics.map((d) => ({ ...d, range: shiftRange(d.range, shift), fixes: d.fixes.map((f) => shiftFix(f, shift)) })) : judged.unit.diagnostics,
+          errors: shift ? judged.errors.map((e) => ({ ...e, range: shiftRange(e.range, shift) })) : judged.errors,
+        };
+        chunk.placed = placed;
+      }
+      for (const x of placed.images) images.push(x);
+      for (const x of placed.diagnostics) diagnostics.push(x);
+      for (const x of placed.errors) errors.push(x);
     }
     this.dependencies.set(path, [...new Set(deps)]);
     if (this.host.retainParses === false) this.yaml.delete(path);
     if (kind === 'compose') this.builds.set(path, builds);
-    const suppress = findSuppressions(text, () => new LineIndex(text));
-    return { path, kind, images, diagnostics: applySuppressions(diagnostics, suppress), errors };
+    // line suppressions were applied per document; a file-wide one reaches every document
+    const filtered = fileSuppressions.size ? applySuppressions(diagnostics, { lines: new Map(), file: fileSuppressions }) : diagnostics;
+    return { path, kind, images, diagnostics: filtered, errors };
   }
 
   private parseChunk(c: YamlChunk, config: EngineConfig): Chunk {
     // in a one-shot scan a document that names no image and is no RuntimeClass cannot matter (a
     // Service, a ConfigMap …): it is not parsed at all. An editor parses it, to report its errors.
     if (this.host.retainParses === false && !c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
-      return { ...c, runtimeClasses: [], lines: new LineIndex('') };
+      return { ...c, runtimeClasses: [], lines: new LineIndex(''), skipped: true };
     }
     const parsed = parseChunk(c);
     const chunk: Chunk = { ...parsed, runtimeClasses: [], lines: new LineIndex(c.text) };
@@ -220,13 +241,18 @@ export class Analyzer {
 
   private judgeChunk(chunk: Chunk, kind: FileKind, path: string, config: EngineConfig, rcs: RuntimeClassInfo[]): NonNullable<Chunk['judged']> {
     const empty: JudgedUnit = { images: [], diagnostics: [] };
-    const result = (unit: JudgedUnit, errors: FileError[] = [], deps: Iterable<string> = [], builds: BuildSource[] = []) => ({ key: '', unit, errors, deps: [...deps], builds });
+    const suppress = findSuppressions(chunk.text, () => chunk.lines);
+    const result = (unit: JudgedUnit, errors: FileError[] = [], deps: Iterable<string> = [], builds: BuildSource[] = []) => ({
+      key: '', unit: { ...unit, diagnostics: applySuppressions(unit.diagnostics, suppress) }, errors, deps: [...deps], builds, fileSuppressions: [...suppress.file],
+    });
     if (chunk.error) {
       const e = chunk.error;
       return result(empty, [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }]);
     }
-    if (!chunk.doc) return result(empty);
-    const doc = chunk.doc as Document.Parsed;
+    if (chunk.skipped) return result(empty);
+    // a one-shot scan keeps no parse; an editor re-parses a document it dropped only to re-judge it
+    const doc = (chunk.doc ?? parseChunk(chunk).doc) as Document.Parsed | undefined;
+    if (!doc) return result(empty);
     const t = { text: chunk.text, lines: chunk.lines };
     const deps = new Set<string>();
     try {

@@ -12,7 +12,7 @@ import type { Fix } from '../types';
 import type { ImageUse, Placement } from './image-use';
 import { substitute, type Lookup, type Origin, type VariableValue } from './substitute';
 import { nameOf, type BuildSource } from '../workspace/build-index';
-import { keyOf, span, YamlReader } from '../yaml/nodes';
+import { keyOf, span, valueOffset, YamlReader } from '../yaml/nodes';
 
 export interface ComposeEnv { vars: Map<string, VariableValue> }
 export interface ComposeHost {
@@ -58,11 +58,8 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
   const builds: BuildSource[] = [];
   const lookup: Lookup = (name) => env.vars.get(name);
   const originOf = (node: Node | undefined): Origin | undefined => {
-    const r = span(node);
-    if (!r || !isScalar(node)) return undefined;
-    const written = t.text.slice(r[0], r[1]);
-    const value = String((node as Scalar).value);
-    return written === value ? { path, lines: t.lines, offset: r[0] } : written.slice(1, -1) === value ? { path, lines: t.lines, offset: r[0] + 1 } : undefined;
+    const offset = valueOffset(t.text, node);
+    return offset === undefined ? undefined : { path, lines: t.lines, offset };
   };
   const interpolate = (node: Node | undefined) => substitute(y.str(node) ?? '', originOf(node), lookup, { compose: true });
   const services = y.map(y.get(y.map(doc.contents), 'services'));
@@ -143,22 +140,17 @@ function buildSpec(y: YamlReader, buildNode: Node, composePath: string, interpol
   if (am) {
     for (const [k, p] of y.entries(am)) {
       const v = y.deref(p.value);
-      const r = span(v);
-      if (!isScalar(v) || v.value === null || !r) continue;
-      const value = String(v.value);
-      const written = t.text.slice(r[0], r[1]);
-      const offset = written === value ? r[0] : written.slice(1, -1) === value ? r[0] + 1 : undefined;
-      args[k] = { value, origin: offset === undefined ? undefined : { path: composePath, lines: t.lines, offset } };
+      if (!isScalar(v) || v.value === null) continue;
+      const offset = valueOffset(t.text, v);
+      args[k] = { value: String(v.value), origin: offset === undefined ? undefined : { path: composePath, lines: t.lines, offset } };
     }
   } else {
     for (const item of y.seq(argsNode)?.items ?? []) {
       const s = y.str(item);
       const eq = s?.indexOf('=') ?? -1;
       if (!s || eq < 0) continue;
-      const r = span(y.deref(item));
-      const written = r ? t.text.slice(r[0], r[1]) : '';
-      const offset = r && written === s ? r[0] + eq + 1 : r && written.slice(1, -1) === s ? r[0] + 1 + eq + 1 : undefined;
-      args[s.slice(0, eq)] = { value: s.slice(eq + 1), origin: offset === undefined ? undefined : { path: composePath, lines: t.lines, offset } };
+      const at = valueOffset(t.text, y.deref(item));
+      args[s.slice(0, eq)] = { value: s.slice(eq + 1), origin: at === undefined ? undefined : { path: composePath, lines: t.lines, offset: at + eq + 1 } };
     }
   }
   const target = m ? interpolate(y.get(m, 'target')).value || undefined : undefined;

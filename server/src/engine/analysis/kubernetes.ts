@@ -7,9 +7,8 @@ import { replaceKey, replaceScalar, setEntries, insertInMap, type EditTarget } f
 import type { PlacementFact } from '../rules/rule';
 import type { LineIndex } from '../text/line-index';
 import type { Fix } from '../types';
-import { substitute } from './substitute';
 import type { ImageUse, MatchExpression, Placement, Scheduling, Toleration } from './image-use';
-import { keyOf, span, YamlReader } from '../yaml/nodes';
+import { keyOf, span, valueOffset, YamlReader } from '../yaml/nodes';
 
 export interface RuntimeClassInfo { name: string; handler?: string; os?: string; builds?: number[]; selector?: Record<string, string>; tolerations?: Toleration[] }
 
@@ -77,12 +76,9 @@ export function kubernetesUnit(doc: Document.Parsed, t: EditTarget & { lines: Li
         if (!isScalar(image) || typeof image.value !== 'string') continue;
         const r = span(image)!;
         const raw = image.value;
-        // a plain or quoted scalar whose text equals its value can be edited in place
-        const written = t.text.slice(r[0], r[1]);
-        const offset = written === raw ? r[0] : written.slice(1, -1) === raw ? r[0] + 1 : undefined;
-        const sub = substitute(raw, offset === undefined ? undefined : { path, lines: t.lines, offset }, () => undefined);
-        // Kubernetes does not substitute variables: the reference is literal
-        const literal = { value: raw, pieces: sub.pieces.length ? [{ text: raw, origin: offset === undefined ? undefined : { path, lines: t.lines, offset } }] : [], unresolved: [], used: [] };
+        // Kubernetes substitutes no variables: the reference is literal, one piece where it is written
+        const offset = valueOffset(t.text, image);
+        const literal = { value: raw, pieces: raw ? [{ text: raw, origin: offset === undefined ? undefined : { path, lines: t.lines, offset } }] : [], unresolved: [], used: [] };
         uses.push({ ref: raw, sub: literal, range: t.lines.range(r[0], r[1]), fileKind: 'kubernetes', orchestrator: 'kubernetes', placement, windowsIntent, fixes });
       }
     }

@@ -10,6 +10,8 @@ export interface YamlChunk {
   /** offset and line of the chunk in the file */
   offset: number;
   line: number;
+  /** how many line breaks the text holds (the next chunk starts that many lines further) */
+  lineCount: number;
 }
 
 export interface ParsedChunk extends YamlChunk {
@@ -20,32 +22,55 @@ export interface ParsedChunk extends YamlChunk {
 
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?\n|\r?$)/;
 
+/** where documents start (`---`) or end (`...`): offsets of marker lines, found with indexOf */
+function markers(text: string): Array<{ at: number; end: boolean }> {
+  const found: Array<{ at: number; end: boolean }> = [];
+  const test = (at: number) => MARKER.test(text.slice(at, at + 5));
+  if ((text.startsWith('---') || text.startsWith('...')) && test(0)) found.push({ at: 0, end: text[0] === '.' });
+  for (const needle of ['\n---', '\n...']) {
+    for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
+      if (test(i + 1)) found.push({ at: i + 1, end: needle[1] === '.' });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+/** Splits a file into documents; `line` and `lineCount` are filled in by the caller (see reparse). */
 export function splitDocuments(text: string): YamlChunk[] {
   const chunks: YamlChunk[] = [];
-  let chunkStart = 0;
-  let chunkLine = 0;
-  let line = 0;
-  for (let pos = 0; pos < text.length; line++) {
-    const nl = text.indexOf('\n', pos);
-    const next = nl === -1 ? text.length : nl + 1;
-    const c = text.charCodeAt(pos);
-    if ((c === 45 || c === 46) && MARKER.test(text.slice(pos, Math.min(next, pos + 5)))) {
-      if (c === 45) {
-        // `---` starts a document: what came before is the previous one
-        if (pos > chunkStart) chunks.push({ text: text.slice(chunkStart, pos), offset: chunkStart, line: chunkLine });
-        chunkStart = pos;
-        chunkLine = line;
-      } else {
-        // `...` ends a document: it stays with it, the next one starts on the following line
-        chunks.push({ text: text.slice(chunkStart, next), offset: chunkStart, line: chunkLine });
-        chunkStart = next;
-        chunkLine = line + 1;
-      }
+  const push = (start: number, end: number) => chunks.push({ text: text.slice(start, end), offset: start, line: 0, lineCount: -1 });
+  let start = 0;
+  for (const m of markers(text)) {
+    if (!m.end) {
+      // `---` starts a document: what came before is the previous one
+      if (m.at > start) push(start, m.at);
+      start = m.at;
+    } else {
+      // `...` ends a document: it stays with it, the next one starts on the following line
+      const nl = text.indexOf('\n', m.at);
+      const next = nl === -1 ? text.length : nl + 1;
+      push(start, next);
+      start = next;
     }
-    pos = next;
   }
-  if (chunkStart < text.length || chunks.length === 0) chunks.push({ text: text.slice(chunkStart), offset: chunkStart, line: chunkLine });
+  if (start < text.length || chunks.length === 0) push(start, text.length);
   return chunks;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** fills in `line`/`lineCount`: counted for new chunks, carried over for unchanged ones */
+function placeLines(chunks: YamlChunk[]): void {
+  let line = 0;
+  for (const c of chunks) {
+    if (c.lineCount < 0) c.lineCount = countLines(c.text);
+    c.line = line;
+    line += c.lineCount;
+  }
 }
 
 export function parseChunk(chunk: YamlChunk): ParsedChunk {
@@ -71,19 +96,23 @@ export function parseChunk(chunk: YamlChunk): ParsedChunk {
  */
 export function reparse<T extends ParsedChunk>(text: string, previous: readonly T[] | undefined, parse: (c: YamlChunk) => T): T[] {
   const chunks = splitDocuments(text);
-  if (!previous || previous.length === 0) return chunks.map(parse);
-  const out = new Array<T>(chunks.length);
+  if (!previous || previous.length === 0) { placeLines(chunks); return chunks.map(parse); }
+  // unchanged documents at the start and at the end keep their parse (and their line count)
   let head = 0;
   while (head < chunks.length && head < previous.length && chunks[head].text === previous[head].text) {
-    out[head] = relocate(previous[head], chunks[head]);
+    chunks[head].lineCount = previous[head].lineCount;
     head++;
   }
   let tail = 0;
   while (tail < chunks.length - head && tail < previous.length - head
     && chunks[chunks.length - 1 - tail].text === previous[previous.length - 1 - tail].text) {
-    out[chunks.length - 1 - tail] = relocate(previous[previous.length - 1 - tail], chunks[chunks.length - 1 - tail]);
+    chunks[chunks.length - 1 - tail].lineCount = previous[previous.length - 1 - tail].lineCount;
     tail++;
   }
+  placeLines(chunks);
+  const out = new Array<T>(chunks.length);
+  for (let i = 0; i < head; i++) out[i] = relocate(previous[i], chunks[i]);
+  for (let k = 0; k < tail; k++) out[chunks.length - 1 - k] = relocate(previous[previous.length - 1 - k], chunks[chunks.length - 1 - k]);
   for (let i = head; i < chunks.length - tail; i++) out[i] = parse(chunks[i]);
   return out;
 }

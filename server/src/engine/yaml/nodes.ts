@@ -95,3 +95,15 @@ export function span(node: Node | undefined | null): [number, number] | undefine
 export function isFlow(node: Node | undefined): boolean {
   return Boolean((node as { flow?: boolean } | undefined)?.flow);
 }
+
+/**
+ * Offset in `text` where a scalar's value is written verbatim (inside its quotes, if quoted), or
+ * undefined when the text differs from the value (escapes, folding): then it cannot be edited in place.
+ */
+export function valueOffset(text: string, node: Node | undefined | null): number | undefined {
+  const r = span(node);
+  if (!r || !isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  const written = text.slice(r[0], r[1]);
+  const value = String(node.value);
+  return written === value ? r[0] : written.slice(1, -1) === value ? r[0] + 1 : undefined;
+}
