@@ -96,7 +96,7 @@ export function parseChunk(chunk: YamlChunk): ParsedChunk {
  */
 export function reparse<T extends ParsedChunk>(text: string, previous: readonly T[] | undefined, parse: (c: YamlChunk) => T): T[] {
   const chunks = splitDocuments(text);
-  if (!previous || previous.length === 0) { placeLines(chunks); return chunks.map(parse); }
+  if (!previous || previous.length === 0) { placeLines(chunks); return chunks.map((c) => parse(detach(c))); }
   // unchanged documents at the start and at the end keep their parse (and their line count)
   let head = 0;
   while (head < chunks.length && head < previous.length && chunks[head].text === previous[head].text) {
@@ -113,8 +113,17 @@ export function reparse<T extends ParsedChunk>(text: string, previous: readonly 
   const out = new Array<T>(chunks.length);
   for (let i = 0; i < head; i++) out[i] = relocate(previous[i], chunks[i]);
   for (let k = 0; k < tail; k++) out[chunks.length - 1 - k] = relocate(previous[previous.length - 1 - k], chunks[chunks.length - 1 - k]);
-  for (let i = head; i < chunks.length - tail; i++) out[i] = parse(chunks[i]);
+  for (let i = head; i < chunks.length - tail; i++) out[i] = parse(detach(chunks[i]));
   return out;
+}
+
+/**
+ * A chunk's text is a slice of the whole file's text, and V8 keeps the whole text alive for as
+ * long as a slice of it lives. A chunk that is kept across edits must not pin a 12 MB string per
+ * edit: it gets a copy of its own (flattening `' ' + s` copies the characters).
+ */
+function detach(c: YamlChunk): YamlChunk {
+  return c.text.length < 13 ? c : { ...c, text: (' ' + c.text).slice(1) };
 }
 
 function relocate<T extends ParsedChunk>(old: T, now: YamlChunk): T {
