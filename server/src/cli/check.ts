@@ -11,7 +11,7 @@ import type { UserSettings } from '../engine/config/load-config';
 import type { FileReport } from '../engine/types';
 import { applyEdits, editsByFile } from './apply-edits';
 import { Scanner, UsageError, type IndexEntries, type Problem, type ScanOptions } from './scanner';
-import { walk } from './walk';
+import { walk, walkUpTo } from './walk';
 
 export { UsageError };
 
@@ -42,15 +42,17 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   const scanOpts: ScanOptions = { cli: opts.cli, configFile: opts.configFile, today: opts.today, root };
   const main = new Scanner(scanOpts);
   const workers = Math.max(1, Math.min(opts.workers ?? os.availableParallelism(), 8));
-  // workers load while the main thread walks; a tree too small for them lets them go unused
-  const wantParallel = !opts.fix && workers > 1 && opts.paths.some((p) => isDir(p));
-  const pool = wantParallel ? startPool(scanOpts, workers) : undefined;
-  const walked = walk(opts.paths.length ? opts.paths : ['.'], (f) => main.candidate(f), opts.cli.exclude ?? []);
-  if (pool && walked.files.length >= PARALLEL_MIN_FILES) {
-    const r = await parallel(pool, walked.files, opts.onProgress);
-    return { ...r, problems: dedupe([...walked.problems, ...main.problems, ...r.problems]), fixed: 0 };
+  const roots = opts.paths.length ? opts.paths : ['.'];
+  const excludes = opts.cli.exclude ?? [];
+  const accept = (f: string) => main.candidate(f);
+  // a small tree is done here; a large one (found out by walking only until it is large) is
+  // walked and analysed by the workers, each its own share of the folders
+  const first = !opts.fix && workers > 1 ? walkUpTo(roots, accept, excludes, PARALLEL_MIN_FILES) : { ...walk(roots, accept, excludes), complete: true };
+  if (!first.complete) {
+    const r = await parallel(scanOpts, roots, excludes, workers, opts.onProgress);
+    return { ...r, problems: dedupe([...main.problems, ...r.problems]), fixed: 0 };
   }
-  if (pool) void Promise.all(pool.map((w) => w.terminate()));
+  const walked = first;
   const progress = (done: number) => opts.onProgress?.(done, walked.files.length);
   main.keep = opts.fix;
   main.absorb(main.index(walked.files));
@@ -68,18 +70,20 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
   return { reports, configs: main.usedConfigs(), problems: dedupe([...walked.problems, ...main.problems]), fixed };
 }
 
-function startPool(opts: ScanOptions, n: number): Worker[] {
-  return Array.from({ length: n }, () => new Worker(path.join(__dirname, 'scan-worker.js'), { workerData: { opts } }));
-}
-
-async function parallel(pool: Worker[], files: string[], onProgress?: CheckOptions['onProgress']) {
-  const n = pool.length;
-  const shares: string[][] = Array.from({ length: n }, () => []);
-  files.forEach((f, i) => shares[i % n].push(f));
+async function parallel(opts: ScanOptions, roots: string[], excludes: string[], n: number, onProgress?: CheckOptions['onProgress']) {
+  const pool = Array.from({ length: n }, (_, index) => new Worker(path.join(__dirname, 'scan-worker.js'), {
+    workerData: { opts, roots, excludes, share: { index, of: n } },
+  }));
+  const total = new Array<number>(n).fill(0);
   const done = new Array<number>(n).fill(0);
   const ask = <T>(w: Worker, i: number, message: unknown, reply: string) => new Promise<T>((resolve, reject) => {
-    const onMessage = (m: { type: string; done?: number; message?: string; usage?: boolean }) => {
-      if (m.type === 'progress') { done[i] = m.done ?? 0; onProgress?.(done.reduce((a, b) => a + b, 0), files.length); return; }
+    const onMessage = (m: { type: string; done?: number; total?: number; message?: string; usage?: boolean }) => {
+      if (m.type === 'progress') {
+        done[i] = m.done ?? 0;
+        if (m.total !== undefined) total[i] = m.total;
+        onProgress?.(done.reduce((a, b) => a + b, 0), total.reduce((a, b) => a + b, 0));
+        return;
+      }
       w.off('message', onMessage);
       if (m.type === 'error') reject(m.usage ? new UsageError(m.message) : new Error(m.message));
       else if (m.type === reply) resolve(m as T);
@@ -89,15 +93,15 @@ async function parallel(pool: Worker[], files: string[], onProgress?: CheckOptio
     w.postMessage(message);
   });
   try {
-    const indexed = await Promise.all(pool.map((w, i) => ask<{ entries: IndexEntries }>(w, i, { type: 'index', files: shares[i] }, 'indexed')));
+    const indexed = await Promise.all(pool.map((w, i) => ask<{ entries: IndexEntries; files: string[]; problems: Problem[] }>(w, i, { type: 'index' }, 'indexed')));
     const entries: IndexEntries = { builds: indexed.flatMap((x) => x.entries.builds), runtimeClasses: indexed.flatMap((x) => x.entries.runtimeClasses) };
     const results = await Promise.all(pool.map((w, i) => ask<{ reports: FileReport[]; problems: Problem[]; configs: EngineConfig[] }>(w, i, { type: 'analyze', entries }, 'reports')));
-    const order = new Map(files.map((f, i) => [f, i]));
     const configs = new Map<string, EngineConfig>();
     for (const r of results) for (const c of r.configs) configs.set(JSON.stringify(c.targets.map((t) => [t.name, t.build, t.isolation])), c);
     return {
-      reports: results.flatMap((r) => r.reports).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0)),
-      problems: results.flatMap((r) => r.problems),
+      // in walk order, as a single-threaded scan lists them
+      reports: results.flatMap((r) => r.reports).sort((a, b) => walkOrder(a.path, b.path)),
+      problems: [...indexed.flatMap((x) => x.problems), ...results.flatMap((r) => r.problems)],
       configs: [...configs.values()],
     };
   } finally {
@@ -135,4 +139,18 @@ function dedupe(problems: Problem[]): Problem[] {
 
 function isDir(p: string): boolean {
   try { return fs.statSync(p).isDirectory(); } catch { return false; }
+}
+
+/** the order walk() visits files in: a folder's files (by name) before its subfolders (by name) */
+export function walkOrder(a: string, b: string): number {
+  const x = a.split(path.sep);
+  const y = b.split(path.sep);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    const xFile = i === x.length - 1;
+    const yFile = i === y.length - 1;
+    if (xFile !== yFile) return xFile ? -1 : 1;
+    return x[i] < y[i] ? -1 : 1;
+  }
+  return x.length - y.length;
 }

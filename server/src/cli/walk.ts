@@ -12,10 +12,24 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 type Rules = Array<{ dir: string; ig: Ignore }>;
 
-export function walk(roots: string[], accept: (file: string) => boolean, excludes: string[] = []): WalkResult {
+/**
+ * Part of a walk, for parallel scans: the tree is cut at the first level with enough folders and
+ * each share walks every `of`-th of them (share 0 also takes the files above that level), so
+ * workers walk at the same time without listing a file twice.
+ */
+export interface Share { index: number; of: number }
+
+export function walk(roots: string[], accept: (file: string) => boolean, excludes: string[] = [], share?: Share): WalkResult {
   const out: WalkResult = { files: [], problems: [] };
-  for (const _ of walkSteps(roots, accept, excludes, out)) { /* run to the end */ }
+  for (const _ of walkSteps(roots, accept, excludes, out, share)) { /* run to the end */ }
   return out;
+}
+
+/** walks until `limit` files are found: `complete` tells whether the whole tree was seen */
+export function walkUpTo(roots: string[], accept: (file: string) => boolean, excludes: string[], limit: number): WalkResult & { complete: boolean } {
+  const out: WalkResult = { files: [], problems: [] };
+  for (const _ of walkSteps(roots, accept, excludes, out)) if (out.files.length >= limit) return { ...out, complete: false };
+  return { ...out, complete: true };
 }
 
 /** the same walk, giving the event loop a turn every few milliseconds */
@@ -32,15 +46,24 @@ export async function walkAsync(roots: string[], accept: (file: string) => boole
   return out;
 }
 
-function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes: string[], out: WalkResult): Generator<void> {
+function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes: string[], out: WalkResult, share?: Share): Generator<void> {
   const seenDirs = new Set<string>();
   const realRoots = roots.map((r) => { try { return fs.realpathSync(r); } catch { return path.resolve(r); } });
   for (const root of roots) {
     let st: fs.Stats;
     try { st = fs.statSync(root); } catch (e) { out.problems.push({ path: root, message: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : (e as Error).message }); continue; }
-    if (st.isFile()) { out.files.push(root); continue; }
+    if (st.isFile()) { if (!share || share.index === 0) out.files.push(root); continue; }
     // only folders with rules are asked: most trees have a .gitignore or two, not one per folder
-    const stack: Array<{ dir: string; rules: Rules; resolve: boolean }> = [{ dir: root, rules: excludes.length ? [{ dir: root, ig: ignore().add(excludes) }] : [], resolve: true }];
+    let stack: Array<{ dir: string; rules: Rules; resolve: boolean }> = [{ dir: root, rules: excludes.length ? [{ dir: root, ig: ignore().add(excludes) }] : [], resolve: true }];
+    if (share && share.of > 1) {
+      // breadth first until a level has enough folders to share out; files above it go to share 0
+      for (let depth = 0; depth < 4 && stack.length && stack.length < 4 * share.of; depth++) {
+        const next: typeof stack = [];
+        for (const d of stack) next.push(...visit(d.dir, root, d.rules, d.resolve, share.index === 0));
+        stack = next;
+      }
+      stack = stack.filter((_, i) => i % share.of === share.index).reverse();
+    }
     while (stack.length) {
       const { dir, rules, resolve } = stack.pop()!;
       const subdirs = visit(dir, root, rules, resolve);
@@ -50,7 +73,7 @@ function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes
     }
   }
 
-  function visit(dir: string, root: string, rules: Rules, resolve: boolean): Array<{ dir: string; rules: Rules; resolve: boolean }> {
+  function visit(dir: string, root: string, rules: Rules, resolve: boolean, collect = true): Array<{ dir: string; rules: Rules; resolve: boolean }> {
     // only a symbolic link can lead back into the tree: resolve real paths for those (and roots)
     if (resolve) {
       let real: string;
@@ -77,7 +100,7 @@ function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes
       }
       if (ignored(full, isDir, here, root)) continue;
       if (isDir) subdirs.push({ dir: full, rules: here, resolve: e.isSymbolicLink() });
-      else if (isFile && accept(full)) out.files.push(full);
+      else if (isFile && collect && accept(full)) out.files.push(full);
     }
     return subdirs;
   }
