@@ -13,7 +13,8 @@ let client: LanguageClient | undefined;
 const WATCHED = '**/{Dockerfile,Dockerfile.*,Dockerfile-*,*.Dockerfile,*.dockerfile,Containerfile,*.yml,*.yaml,.env,.wincompat.yaml}';
 
 /** The returned API is what tests (client/src/test) reach through `extension.exports`. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; report: ReportView; status: StatusItem }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; report: ReportView; status: StatusItem; activationMs: number }> {
+  const started = Date.now();
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -39,7 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   context.subscriptions.push(status, ...registerCommands(context, client, report, status));
   await client.start();
   status.refresh();
-  return { client, report, status };
+  // from activate() to a running server that has answered initialize
+  const activationMs = Date.now() - started;
+  client.outputChannel.appendLine(`wincompat: activated in ${activationMs} ms`);
+  return { client, report, status, activationMs };
 }
 
 export async function deactivate(): Promise<void> {

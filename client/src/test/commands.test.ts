@@ -89,6 +89,24 @@ suite('commands', () => {
     await waitForNoRule(deployment(), 'image-newer-than-host');
   });
 
+  test('importTargets reads an inventory into .wincompat.yaml and the diagnostics follow its pools', async () => {
+    const ext = vscode.extensions.getExtension('wincompat.wincompat')!;
+    const inventory = vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'inventory', 'docker-info-ws2019.json').fsPath;
+    const config = workspaceUri('.wincompat.yaml');
+    try {
+      assert.equal(await vscode.commands.executeCommand('wincompat.importTargets', { file: inventory }), true);
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+      assert.match(written, /host: 10\.0\.17763/);
+      // the imported Windows Server 2019 host: the ltsc2019 image runs, the ltsc2022 ones do not
+      await waitForNoRule(dockerfile(), 'process-isolation-mismatch');
+      await waitForRule(compose(), 'image-newer-than-host');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await waitForRule(dockerfile(), 'process-isolation-mismatch');
+    await waitForClean(compose());
+  });
+
   test('showOutput shows the output channel', async () => {
     await vscode.commands.executeCommand('wincompat.showOutput');
     assert.equal(api.client.outputChannel.name, 'Windows Containers');

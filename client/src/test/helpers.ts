@@ -11,7 +11,7 @@ export const EXTENSION_ID = 'wincompat.wincompat';
 export const WAIT_MS = Number(process.env.WINCOMPAT_TEST_WAIT_MS ?? 20000);
 
 /** What `activate` returns (extension.ts). */
-export interface WincompatApi { client: LanguageClient; report: ReportView; status?: StatusItem }
+export interface WincompatApi { client: LanguageClient; report: ReportView; status?: StatusItem; activationMs: number }
 
 export async function activateExtension(): Promise<WincompatApi> {
   const ext = vscode.extensions.getExtension<WincompatApi>(EXTENSION_ID);
