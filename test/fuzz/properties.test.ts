@@ -98,6 +98,14 @@ test('random bytes never throw, in any file kind', () => {
   }), { numRuns: RUNS });
 });
 
+test('random text (no NUL, so it is parsed) never throws, in any file kind', () => {
+  const text = fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('\n', '---\n', 'FROM ', 'ARG X=${Y:-', 'image: ', 'kind: Pod\n', '  - ', ': ', '{', '[', '&a ', '*a ', '<<: ', '`\n', '\\\n', '"')), { maxLength: 80 })
+    .map((parts) => parts.join('').replace(/\0/g, ''));
+  fc.assert(fc.property(text, fc.constantFrom('Dockerfile', 'compose.yaml', 'k8s.yaml'), (t, name) => {
+    analyze(`/fuzz/${name}`, t);
+  }), { numRuns: RUNS });
+});
+
 test('generated and mutated Dockerfiles never throw', () => {
   fc.assert(fc.property(mutate(dockerfile), (text) => { analyze('/fuzz/Dockerfile', text); }), { numRuns: RUNS });
 });
