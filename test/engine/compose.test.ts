@@ -3,6 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeText, codes, describeReport } from '../helpers/fixtures';
+import { Analyzer } from '../../server/src/engine/analysis/analyzer';
+import { buildConfig, parseSettingsFile } from '../../server/src/engine/config/load-config';
 
 const COMPOSE = '/virtual/ws/compose.yaml';
 const SC = 'mcr.microsoft.com/windows/servercore';
@@ -106,4 +108,20 @@ describe('placement', () => {
 `);
     assert.deepEqual(r.diagnostics, [], describeReport(r));
   });
+});
+
+test('a stack is judged against the Swarm nodes its constraints allow, and the fix writes the label the nodes carry', () => {
+  const settings = parseSettingsFile([
+    'targets:',
+    '  - {name: w19, host: 10.0.17763, labels: {OsVersion: 10.0.17763, zone: east}}',
+    '  - {name: w22, host: 10.0.20348, labels: {OsVersion: 10.0.20348, zone: west}}',
+  ].join('\n')).settings;
+  const config = buildConfig([settings], '2026-12-04');
+  const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2019\n    deploy:\n      placement:\n        constraints: ["node.labels.zone == west"]\n';
+  const r = new Analyzer({ readFile: () => undefined }).analyze('/ws/stack.yaml', text, config)!;
+  // only the west node (Windows Server 2022) is allowed: a 2019 image there needs Hyper-V
+  assert.deepEqual(r.images[0].verdicts.map((v) => `${v.target}:${v.status}`), ['w22:hyperv']);
+  const d = r.diagnostics.find((x) => x.code === 'process-isolation-mismatch')!;
+  const swarm = d.fixes.find((f) => f.kind === 'swarmConstraint')!;
+  assert.match(swarm.edits.map((e) => e.newText).join(''), /node\.labels\.OsVersion == 10\.0\.17763/);
 });

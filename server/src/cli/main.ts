@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'help': case '--help': case '-h': process.stdout.write(HELP + '\n'); return 0;
     case '--version': case '-v': process.stdout.write(VERSION + '\n'); return 0;
     case 'rules':
-      for (const r of RULES) process.stdout.write(`${r.id.padEnd(28)} ${r.severity.padEnd(12)} ${r.summary}\n`);
+      for (const r of RULES) process.stdout.write(`${r.id.padEnd(31)} ${r.severity.padEnd(12)} ${r.summary}\n`);
       return 0;
     case 'check': break;
     default: return usage(`unknown command \`${parsed.command}\``);

@@ -262,7 +262,7 @@ export class Analyzer {
         const envText = this.host.readFile(envPath);
         deps.add(envPath);
         const env = envText === undefined ? { vars: new Map() } : parseEnvFile(envPath, envText);
-        const unit = composeUnit(doc, t, path, env, { readFile: (p) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, maxAliasHops: config.limits.maxAliasHops });
+        const unit = composeUnit(doc, t, path, env, { readFile: (p) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, targetLabels: config.targets.map((x) => x.labels), maxAliasHops: config.limits.maxAliasHops });
         unit.dependencies.forEach((d) => deps.add(d));
         return result(judgeUses(unit.uses, unit.facts, config, path, this.follower(deps)), [], deps, unit.builds);
       }

@@ -19,6 +19,8 @@ export interface ComposeHost {
   /** reads a file of the workspace (the Dockerfile a service builds, the `.env` file) */
   readFile(path: string): string | undefined;
   swarmBuildLabel: string;
+  /** node labels of the configured targets (Swarm nodes from an inventory), to write real labels */
+  targetLabels?: Array<Record<string, string> | undefined>;
   maxAliasHops: number;
 }
 
@@ -84,11 +86,13 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
       if (!text || !r) continue;
       facts.push({ kind: 'swarm-constraint', key: text, range: t.lines.range(r[0], r[1]), fix: (to) => { const e = replaceScalar(t, node!, to); return e ? { kind: 'constraintOperator', title: `Write \`${to}\``, edits: [e] } : undefined; } });
       const m = /^\s*([\w.-]+)\s*(==|!=)\s*(\S+)\s*$/.exec(text);
-      if (!m || m[2] !== '==') continue;
+      if (!m) continue;
+      (placement.swarm ??= []).push({ key: m[1], op: m[2] as '==' | '!=', value: m[3] });
+      if (m[2] !== '==') continue;
       if (m[1] === SWARM_OS_KEY) placement.os = m[3].toLowerCase() === 'windows' ? 'windows' : 'linux';
-      if (m[1] === `node.labels.${host.swarmBuildLabel}`) {
+      if (m[1] === `node.labels.${host.swarmBuildLabel}` || (m[1].startsWith('node.labels.') && /^(?:10\.0\.)?\d{5}(?:\.\d+)?$/.test(m[3]))) {
         const b = /^(?:10\.0\.)?(\d{5})/.exec(m[3]);
-        if (b) { placement.builds = [Number(b[1])]; placement.buildSource = `node.labels.${host.swarmBuildLabel}`; }
+        if (b) { placement.builds = [Number(b[1])]; placement.buildSource = m[1]; }
       }
     }
     const fixes = {
@@ -98,7 +102,8 @@ export function composeUnit(doc: Document.Parsed, t: EditTarget, path: string, e
         if (isScalar(cur) && svc.items.some((p) => (p as Pair).value === cur)) { const e = replaceScalar(t, cur, 'hyperv'); return e ? { kind: 'hypervIsolation', title, edits: [e] } : undefined; }
         return { kind: 'hypervIsolation', title, edits: [insertInMap(t, svc, 'isolation: hyperv')] };
       },
-      swarmConstraint: (build: number) => swarmFix(y, svc, t, host.swarmBuildLabel, build),
+      // the label the Swarm nodes really carry for their build (an imported inventory), else the setting
+      swarmConstraint: (build: number) => swarmFix(y, svc, t, buildLabelOf(host, build), build),
     };
     const windowsIntent = fileWindows || placement.os === 'windows' || placement.isolation !== undefined;
     const imageNode = y.get(svc, 'image');
@@ -212,4 +217,12 @@ function colOf(t: EditTarget, map: YAMLMap): number {
   const first = map.items[0] as Pair | undefined;
   const r = first ? span(first.key as Node) : span(map);
   return r ? t.lines.position(r[0]).character : 0;
+}
+
+/** a node label whose value on the targets is this build (`OsVersion: 10.0.17763`), else the setting */
+function buildLabelOf(host: ComposeHost, build: number): string {
+  for (const labels of host.targetLabels ?? []) {
+    for (const [k, v] of Object.entries(labels ?? {})) if (new RegExp(`^(?:10\\.0\\.)?${build}(?:\\.\\d+)?$`).test(v)) return k;
+  }
+  return host.swarmBuildLabel;
 }

@@ -15,7 +15,11 @@ export interface Placement {
   buildSource?: string;
   /** Kubernetes scheduling terms, matched against node-pool targets (cluster inventories) */
   scheduling?: Scheduling;
+  /** Swarm placement constraints (`==`/`!=` only), matched against Swarm node targets */
+  swarm?: SwarmConstraint[];
 }
+
+export interface SwarmConstraint { key: string; op: '==' | '!='; value: string }
 
 export interface Toleration { key?: string; operator?: string; value?: string; effect?: string }
 export interface MatchExpression { key: string; operator: string; values: string[] }

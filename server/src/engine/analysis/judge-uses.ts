@@ -7,7 +7,7 @@ import { formatBuild, resolveImage, type ImageFacts } from '../resolve/resolve-i
 import { RULES } from '../rules';
 import type { ImageContext, PlacementFact, Rule, RuleHit } from '../rules/rule';
 import { parseTarget, type Target } from '../targets/target';
-import { schedulable } from '../compat/schedule';
+import { schedulable, swarmPlaceable } from '../compat/schedule';
 import type { Diagnostic, Fix, ImageReport } from '../types';
 import type { ImageUse } from './image-use';
 
@@ -31,6 +31,9 @@ export function hostsFor(use: ImageUse, targets: readonly Target[]): Target[] {
   if (p.scheduling) {
     // Kubernetes: the pools the scheduler may use (selectors, affinity, taints)
     hosts = hosts.filter((t) => schedulable(p.scheduling!, t));
+  } else if (p.swarm && hosts.some((t) => t.labels)) {
+    // Swarm nodes from an inventory: the ones the placement constraints allow
+    hosts = hosts.filter((t) => swarmPlaceable(p.swarm!, t) && t.os === (p.os ?? 'windows'));
   } else if (p.os) hosts = hosts.filter((t) => t.os === p.os);
   else if (hosts.some((t) => t.os === 'windows')) {
     // a Dockerfile or a compose service is judged against the Windows hosts: Linux pools of a

@@ -3,7 +3,7 @@
 // build has the labels the kubelet sets (os, arch, windows-build) and no others: a selector key it
 // does not know says nothing about it. A target from a cluster inventory has its real labels.
 import { LABEL_ARCH, LABEL_OS, LABEL_WINDOWS_BUILD } from '../data/kubernetes';
-import type { MatchExpression, Scheduling, Toleration } from '../analysis/image-use';
+import type { MatchExpression, Scheduling, SwarmConstraint, Toleration } from '../analysis/image-use';
 import type { Target } from '../targets/target';
 
 interface Taint { key: string; value?: string; effect: string }
@@ -44,4 +44,26 @@ function tolerates(tol: Toleration, taint: Taint): boolean {
   if (tol.effect && tol.effect !== taint.effect) return false;
   if (tol.operator === 'Exists') return !tol.key || tol.key === taint.key;
   return tol.key === taint.key && (tol.value ?? '') === (taint.value ?? '');
+}
+
+const SWARM_ARCH: Record<string, string> = { x86_64: 'amd64', aarch64: 'arm64' };
+
+/**
+ * true when Swarm may place a service on the target: `node.platform.os`, `node.platform.arch` and
+ * `node.labels.*` are compared (values case-insensitively, SWK); other keys (`node.hostname`,
+ * `node.role` …) say nothing a target knows. A label only a target from an inventory can have.
+ */
+export function swarmPlaceable(constraints: readonly SwarmConstraint[], t: Target): boolean {
+  return constraints.every((c) => {
+    let actual: string | undefined;
+    if (c.key === 'node.platform.os') actual = t.os;
+    else if (c.key === 'node.platform.arch') actual = t.arch;
+    else if (c.key.startsWith('node.labels.')) {
+      if (!t.labels) return true;
+      actual = t.labels[c.key.slice('node.labels.'.length)];
+    } else return true;
+    const want = (SWARM_ARCH[c.value.toLowerCase()] ?? c.value).toLowerCase();
+    const equal = actual !== undefined && actual.toLowerCase() === want;
+    return c.op === '==' ? equal : !equal;
+  });
 }

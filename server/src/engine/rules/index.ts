@@ -24,6 +24,7 @@ import { swarmConstraintOperator } from './file/swarm-constraint-operator';
 import { ambiguousBuildSource } from './image/ambiguous-build-source';
 import { k8sLinuxPodOnWindowsNodes } from './image/k8s-linux-pod-on-windows-nodes';
 import { k8sUnschedulable } from './image/k8s-unschedulable';
+import { swarmNoSuitableNode } from './image/swarm-no-suitable-node';
 
 export const RULES: readonly Rule[] = [
   imageNewerThanHost,
@@ -49,6 +50,7 @@ export const RULES: readonly Rule[] = [
   ambiguousBuildSource,
   k8sLinuxPodOnWindowsNodes,
   k8sUnschedulable,
+  swarmNoSuitableNode,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
