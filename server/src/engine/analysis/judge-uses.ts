@@ -44,7 +44,7 @@ export function hostsFor(use: ImageUse, targets: readonly Target[]): Target[] {
     const matching = hosts.filter((t) => p.builds!.includes(t.build));
     hosts = matching.length ? matching : p.builds.map((b) => ({
       ...parseTarget({ host: `10.0.${b}` }),
-      name: `the nodes ${p.buildSource ?? 'the build selector'} selects`,
+      name: `the nodes selected by ${p.buildSource ?? 'the build selector'}`,
       synthetic: true,
     }));
   }

@@ -67,7 +67,7 @@ function judgeMulti(facts: ImageFacts, target: Target, isolation: Isolation): Ju
   }
   const j = judgeBuild(picked, undefined, facts, target, isolation);
   if (picked !== target.build && j.status !== 'process') {
-    j.text = `${target.name} would pull its ${releaseLabel(picked)} entry: ${j.text.replace(/^it is a .*? image and the host/, 'the host')}`;
+    j.text = `${target.name} would pull its ${releaseLabel(picked)} entry, ${j.text.replace(/^it is a /, 'a ')}`;
   }
   return { ...j, build: picked };
 }
@@ -83,7 +83,7 @@ export function judgeBuild(build: number, revision: number | undefined, facts: I
     return mk('unsupported', 'arch-mismatch', `the image is built for ${facts.arch}, ${host} is ${target.arch}`);
   }
   if (build > target.build) {
-    return mk('unsupported', 'newer-than-host', `it is a ${image} image, newer than the host ${host}: a newer image never runs on an older host, not even with Hyper-V isolation`);
+    return mk('unsupported', 'newer-than-host', `it is a ${image} image, newer than ${host}: a newer image never runs on an older host, not even with Hyper-V isolation`);
   }
   const only = HOST_ONLY_IMAGES.find((h) => h.hostBuild === target.build);
   if (only && !only.imageBuilds.includes(build)) {
@@ -118,7 +118,7 @@ export function judgeBuild(build: number, revision: number | undefined, facts: I
   if (cross) {
     return mk('process', 'cross-build', `${image} images run process-isolated on ${host}${cross.caveat ? ` (${cross.caveat})` : ''}`, { confidence: cross.confidence, caveat: cross.caveat });
   }
-  return hyperv('process-build-mismatch', `it is a ${image} image and the host is ${host}: process isolation needs the host's build${hypervOk ? ', so it runs there only with Hyper-V isolation' : ''}`);
+  return hyperv('process-build-mismatch', `it is a ${image} image on ${host}: process isolation needs the host's own build${hypervOk ? ', so it runs there only with Hyper-V isolation' : ''}`);
 }
 
 /** Short status words for reports. */
