@@ -4,6 +4,7 @@ import { judge, type Judgement } from '../compat/judge';
 import type { EngineConfig } from '../config/config';
 import { moveFix, retagFix } from '../fixes/retag';
 import { formatBuild, resolveImage, type ImageFacts } from '../resolve/resolve-image';
+import { formatReference } from '../reference/image-reference';
 import { RULES } from '../rules';
 import type { ImageContext, PlacementFact, Rule, RuleHit } from '../rules/rule';
 import { parseTarget, type Target } from '../targets/target';
@@ -101,7 +102,7 @@ function report(use: ImageUse, f: ImageFacts, judgements: Judgement[], diags: Di
   const single = f.os === 'windows' && f.builds.length === 1;
   const image: ImageReport = {
     ref: use.ref,
-    resolved: f.reference ? formatResolved(f) : use.sub.value,
+    resolved: f.reference ? formatReference(f.reference) : use.sub.value,
     range: use.range,
     os: f.os,
     windowsBuild: single ? formatBuild(f.builds[0], f.revision) : null,
@@ -113,7 +114,3 @@ function report(use: ImageUse, f: ImageFacts, judgements: Judgement[], diags: Di
   return image;
 }
 
-function formatResolved(f: ImageFacts): string {
-  const r = f.reference!;
-  return `${r.name}${r.tagStart !== undefined || r.implicitTag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
-}

@@ -76,7 +76,7 @@ export function judgeBuild(build: number, revision: number | undefined, facts: I
   const image = releaseLabel(build, revision);
   const host = `${target.name} (${targetBuildLabel(target)})`;
   const mk = (status: VerdictStatus, reason: ReasonCode, text: string, extra: Partial<Judgement> = {}): Judgement => {
-    const fails = status === 'unsupported' || (status === 'hyperv' && isolation === 'process') || status === 'unknown' && false;
+    const fails = status === 'unsupported' || (status === 'hyperv' && isolation === 'process');
     return { target, isolation, status, reason, build, confidence: 'confirmed', text, fails, ...extra };
   };
   if (facts.arch && facts.arch !== target.arch) {

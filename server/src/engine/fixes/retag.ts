@@ -50,7 +50,8 @@ export function retagFix(sub: Substituted, facts: ImageFacts, build: number, fil
   const ref = facts.reference;
   const token = facts.token;
   if (!ref || ref.tagStart === undefined || !facts.repository) return undefined;
-  const newToken = publishedToken(facts, build) ?? (facts.os !== 'windows' ? undefined : undefined);
+  const newToken = publishedToken(facts, build);
+  // without a token of the host's release only a shared tag (`8.0`) can still gain a variant suffix
   if (!newToken && !(facts.os === 'linux' || facts.os === 'multi')) return undefined;
   const tag = ref.tag;
   let start: number, end: number, replacement: string;

@@ -15,8 +15,6 @@ export interface ImageReference {
   digest?: string;
   /** offsets of the tag inside the reference string, when written */
   tagStart?: number;
-  /** offset where the repository name starts inside the reference string */
-  nameStart: number;
 }
 
 const DIGEST = /@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})$/;
@@ -59,7 +57,6 @@ export function parseImageReference(input: string): ImageReference | undefined {
     implicitTag: tag === undefined && digest === undefined,
     digest,
     tagStart,
-    nameStart: 0,
   };
 }
 
