@@ -164,6 +164,8 @@ export class ConfigurationProvider {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.ctx.log(message);
+    // a setting that is ignored must not go unnoticed: tell the user once, where they look
+    this.ctx.connection.window.showWarningMessage(message);
   }
 }
 
