@@ -121,8 +121,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) return usage(e.message);
     throw e;
   }
-  if (format === 'json') process.stdout.write(JSON.stringify(toJson(result), null, 2) + '\n');
-  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(result, VERSION), null, 2) + '\n');
+  // indented for a person at a terminal, compact for a program reading a pipe (a 20,000-file
+  // report is megabytes: indentation there costs time and nobody reads it unformatted)
+  const indent = process.stdout.isTTY ? 2 : undefined;
+  if (format === 'json') process.stdout.write(JSON.stringify(toJson(result), null, indent) + '\n');
+  else if (format === 'sarif') process.stdout.write(JSON.stringify(toSarif(result, VERSION), null, indent) + '\n');
   else process.stdout.write(formatText(result, Boolean(process.stdout.isTTY)) + '\n');
   const missing = result.problems.filter((p) => opts.paths.includes(p.path));
   if (missing.length) return 2;
