@@ -26,7 +26,8 @@ export function formatText(result: CheckResult, color: boolean): string {
   for (const p of result.problems) lines.push(`${rel(p.path)}${p.range ? `:${p.range.start.line + 1}:${p.range.start.character + 1}` : ''}: ${p.severity === 'warning' ? paint(33, 'warning') : paint(31, 'error')} input ${p.message}`);
   const images = result.reports.reduce((n, r) => n + r.images.length, 0);
   const targets = [...new Set(result.configs.flatMap((c) => c.targets.map((t) => `${t.name} ${targetBuildLabel(t)} ${t.isolation}`)))];
-  lines.push(`${result.reports.length} files, ${images} images checked against ${targets.join('; ')}: ${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} notes${result.fixed ? `; ${result.fixed} fixes applied` : ''}`);
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  lines.push(`${n(result.reports.length, 'file')}, ${n(images, 'image')} checked against ${targets.join('; ')}: ${n(counts.error, 'error')}, ${n(counts.warning, 'warning')}, ${n(counts.information + counts.hint, 'note')}${result.fixed ? `; ${result.fixed} fix${result.fixed === 1 ? '' : 'es'} applied` : ''}`);
   return lines.join('\n');
 }
 
