@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EngineConfig } from '../engine/config/config';
 import type { UserSettings } from '../engine/config/load-config';
-import type { FileReport } from '../engine/types';
+import type { FileReport, TextEdit } from '../engine/types';
 import { applyEdits, editsByFile } from './apply-edits';
 import { Scanner, UsageError, type IndexEntries, type Problem, type ScanOptions } from './scanner';
 import { walk, walkUpTo } from './walk';
@@ -133,27 +133,42 @@ async function parallel(opts: ScanOptions, roots: string[], excludes: string[], 
   }
 }
 
-/** Applies the preferred (else first) fix of every diagnostic; returns how many were applied. */
+/**
+ * Applies the preferred (else first) fix of every diagnostic; returns how many fixes were applied.
+ * A fix whose edits would overlap one already taken waits for the next pass (after re-analysis);
+ * the same edit offered by two findings (one ARG default behind two stages) is applied once.
+ */
 function applyFixes(reports: FileReport[], scanner: Scanner): number {
-  const perFile = new Map<string, Parameters<typeof applyEdits>[1][number][]>();
+  const taken = new Map<string, TextEdit[]>();
+  const seen = new Set<string>();
+  const overlaps = (a: TextEdit, b: TextEdit) => !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
   let count = 0;
   for (const r of reports) {
     for (const d of r.diagnostics) {
       const fix = d.fixes.find((f) => f.preferred) ?? d.fixes[0];
       if (!fix) continue;
+      const byFile = editsByFile([fix], r.path);
+      const key = JSON.stringify([...byFile]);
+      if (seen.has(key)) continue;
+      const clash = [...byFile].some(([file, edits]) => edits.some((e) => (taken.get(file) ?? []).some((t) => overlaps(e, t))));
+      if (clash) continue;
+      seen.add(key);
+      for (const [file, edits] of byFile) taken.set(file, [...(taken.get(file) ?? []), ...edits]);
       count++;
-      for (const [file, edits] of editsByFile([fix], r.path)) perFile.set(file, [...(perFile.get(file) ?? []), ...edits]);
     }
   }
-  let applied = 0;
-  for (const [file, edits] of perFile) {
+  for (const [file, edits] of taken) {
     const text = scanner.read(file);
     if (text === undefined) continue;
-    const unique = edits.filter((e, i) => edits.findIndex((o) => JSON.stringify(o) === JSON.stringify(e)) === i);
-    const next = applyEdits(text, unique);
-    if (next !== text) { scanner.write(file, next); applied++; }
+    const next = applyEdits(text, edits);
+    if (next !== text) scanner.write(file, next);
   }
-  return applied ? count : 0;
+  return count;
+}
+
+/** a strictly before b (touching ranges, such as two insertions at one point, count as overlapping) */
+function before(a: TextEdit['range']['end'], b: TextEdit['range']['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 function dedupe(problems: Problem[]): Problem[] {

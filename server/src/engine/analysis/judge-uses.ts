@@ -102,7 +102,7 @@ function report(use: ImageUse, f: ImageFacts, judgements: Judgement[], diags: Di
   const single = f.os === 'windows' && f.builds.length === 1;
   const image: ImageReport = {
     ref: use.ref,
-    resolved: f.reference ? formatReference(f.reference) : use.sub.value,
+    resolved: f.reference ? formatReference(f.reference) : use.sub.unresolved.length ? use.ref : use.sub.value,
     range: use.range,
     os: f.os,
     windowsBuild: single ? formatBuild(f.builds[0], f.revision) : null,

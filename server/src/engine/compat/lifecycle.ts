@@ -1,6 +1,7 @@
 // Support status of the Windows release an image is built on, against a given date (LIFE, RELINFO).
 import { releasesForBuild } from '../data/releases';
 import type { WindowsRelease } from '../data/schema';
+import { IMAGE_LIFECYCLES } from '../data/image-lifecycle';
 
 export interface SupportStatus { state: 'supported' | 'ending' | 'ended'; date: string; days: number; release: WindowsRelease }
 
@@ -12,7 +13,10 @@ export function imageRelease(build: number, token?: string): WindowsRelease | un
 }
 
 export function supportStatus(build: number, today: string, token?: string, warnDays = 90): SupportStatus | undefined {
-  const release = imageRelease(build, token);
+  const own = token ? IMAGE_LIFECYCLES.find((l) => l.token === token.toLowerCase()) : undefined;
+  const base = imageRelease(build, token);
+  // an image with a lifecycle of its own (Nano Server 2016) is judged by it, named as itself
+  const release = own && base ? { ...base, name: own.name, supportEnd: own.supportEnd, mainstreamEnd: undefined } : base;
   const end = release?.supportEnd ?? release?.mainstreamEnd;
   if (!release || !end) return undefined;
   const days = Math.round((Date.parse(end) - Date.parse(today)) / 86400000);
