@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextChange } from '../engine/yaml/patch';
 import { Analyzer } from '../engine/analysis/analyzer';
 import { globToRegExp } from '../engine/analysis/file-kind';
 
@@ -26,7 +27,18 @@ export interface ClientSupport {
 }
 
 export class ServerContext {
-  readonly documents = new TextDocuments(TextDocument);
+  /**
+   * The editor's change events per document since the text the engine last analysed: they let a
+   * large YAML file rebuild only the documents an edit touched (Analyzer.analyze's `changes`).
+   */
+  readonly edits = new EditLog();
+  readonly documents = new TextDocuments({
+    create: TextDocument.create,
+    update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+      this.edits.record(doc.uri, doc.version, changes, version);
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   analyzer: Analyzer;
   private patterns: string[] = [];
   /** workspace folders as file-system paths */
@@ -150,4 +162,27 @@ export function readDisk(path: string): string | undefined {
     const text = fs.readFileSync(path, 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch { return undefined; }
+}
+
+/** change events recorded between two versions of each open document */
+export class EditLog {
+  private readonly logs = new Map<string, { from: number; to: number; changes: TextChange[] | undefined }>();
+
+  record(uri: string, from: number, changes: readonly TextDocumentContentChangeEvent[], to: number): void {
+    const log = this.logs.get(uri);
+    // a whole-text replacement, or a gap in the versions, cannot be replayed: the log is void
+    const ranged = changes.every((c) => 'range' in c && c.range !== undefined);
+    const entries = ranged ? changes.map((c) => ({ range: (c as { range: TextChange['range'] }).range, text: c.text })) : undefined;
+    if (log && log.to === from) this.logs.set(uri, { from: log.from, to, changes: log.changes && entries ? [...log.changes, ...entries] : undefined });
+    else this.logs.set(uri, { from, to, changes: entries });
+  }
+
+  /** the changes from version `from` to `to`, if recorded whole; the log then starts at `to` */
+  take(uri: string, from: number | undefined, to: number): TextChange[] | undefined {
+    const log = this.logs.get(uri);
+    this.logs.set(uri, { from: to, to, changes: [] });
+    return log && from !== undefined && log.from === from && log.to === to ? log.changes : undefined;
+  }
+
+  forget(uri: string): void { this.logs.delete(uri); }
 }

@@ -6,6 +6,7 @@
 import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { EngineConfig } from '../engine/config/config';
 import type { FileReport } from '../engine/types';
+import type { TextChange } from '../engine/yaml/patch';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import type { ConfigurationProvider } from './configuration';
 import { readDisk, type ServerContext } from './context';
@@ -28,6 +29,8 @@ export class DiagnosticsScheduler {
   private revalidation = 0;
   /** the last analysis of each published URI */
   readonly analyses = new Map<string, Analysis>();
+  /** per open document, the version the engine last analysed (its change events start there) */
+  private readonly analysed = new Map<string, number>();
   /** URIs whose published diagnostics come from disk (not open) */
   readonly fromDisk = new Set<string>();
   /** URIs of the files the last workspace check analysed */
@@ -55,6 +58,8 @@ export class DiagnosticsScheduler {
   closed(uri: string): void {
     this.cancel(uri);
     this.bump(uri);
+    this.analysed.delete(uri);
+    this.ctx.edits.forget(uri);
     const path = this.ctx.pathOf(uri);
     if (!path) { this.publish(uri, null, []); return; }
     if (this.config.isConfigFile(path)) { this.config.reload(path); this.revalidateAll(); return; }
@@ -78,7 +83,9 @@ export class DiagnosticsScheduler {
     const version = doc.version;
     const resolved = this.config.resolveSync(uri, path) ?? await this.config.resolve(uri, path);
     if (gen !== this.generation.get(uri) || this.ctx.documents.get(uri)?.version !== version) return;
-    const report = this.analyze(path, doc.getText(), resolved.config);
+    const changes = this.ctx.edits.take(uri, this.analysed.get(uri), version);
+    const report = this.analyze(path, doc.getText(), resolved.config, changes);
+    this.analysed.set(uri, version);
     const diagnostics = toDiagnostics(report);
     const last = this.analyses.get(uri);
     this.analyses.set(uri, { uri, path, version, report, config: resolved.config, diagnostics });
@@ -123,6 +130,7 @@ export class DiagnosticsScheduler {
     const now = this.ctx.documents.get(uri);
     if (!now) return undefined;
     const report = this.analyze(path, now.getText(), resolved.config);
+    this.analysed.set(uri, now.version);
     return { uri, path, version: now.version, report, config: resolved.config, diagnostics: toDiagnostics(report) };
   }
 
@@ -203,9 +211,9 @@ export class DiagnosticsScheduler {
   }
 
   /** the engine, guarded: an exception is logged and the file reported as not analysed */
-  analyze(path: string, text: string, config: EngineConfig): FileReport | undefined {
+  analyze(path: string, text: string, config: EngineConfig, changes?: TextChange[]): FileReport | undefined {
     try {
-      return this.ctx.analyzer.analyze(path, text, config);
+      return this.ctx.analyzer.analyze(path, text, config, changes);
     } catch (e) {
       this.ctx.error(`wincompat: analysing ${path} failed`, e);
       this.ctx.analyzer.forget(path);

@@ -9,7 +9,8 @@ import { parseDockerfile, type BuildArgs, type DockerfileModel } from '../docker
 import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
 import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
-import { parseChunk, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
+import { detach, parseChunk, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
+import { patchDocuments, type TextChange } from '../yaml/patch';
 import { composeUnit, isComposeDoc, parseEnvFile } from './compose';
 import { dockerfileUses } from './dockerfile';
 import { helmTemplateOffset, isComposeName, isDockerfileName, isYamlName } from './file-kind';
@@ -109,8 +110,16 @@ export class Analyzer {
   }
 
   /** Analyses one file. Returns undefined for a file wincompat does not read (YAML of another kind). */
-  analyze(path: string, text: string, config: EngineConfig): FileReport | undefined {
+  /**
+   * `changes`, when given, are the editor's change events that turned the text of the previous
+   * call into `text`: a YAML file then rebuilds only the documents they fall into.
+   */
+  analyze(path: string, text: string, config: EngineConfig, changes?: readonly TextChange[]): FileReport | undefined {
     const dockerfile = isDockerfileName(path, this.dockerfilePatterns);
+    if (changes?.length && !dockerfile && this.yaml.has(path) && text.length <= config.limits.maxFileBytes) {
+      const fast = this.patchYaml(path, text, changes, config);
+      if (fast) return fast;
+    }
     if (!dockerfile && isBuildScriptName(path) && text.length <= config.limits.maxFileBytes && !text.includes('\0')) {
       this.builds.set(path, scriptBuildSources(path, text, this.host.root ?? nodePath.dirname(path), (p) => this.host.readFile(p) !== undefined));
     }
@@ -149,12 +158,23 @@ export class Analyzer {
     return { path, kind: 'dockerfile', images: unit.images, diagnostics: applySuppressions(unit.diagnostics, suppress), errors: [] };
   }
 
-  private analyzeYaml(path: string, text: string, config: EngineConfig): FileReport | undefined {
+  /** the typing path: the documents the changes fall into are rebuilt, the others moved */
+  private patchYaml(path: string, text: string, changes: readonly TextChange[], config: EngineConfig): FileReport | undefined {
+    const previous = this.yaml.get(path)!;
+    const patched = patchDocuments(previous, changes, text);
+    if (!patched) return undefined;
+    // a rebuilt document that became binary or a Helm template takes the whole-file path
+    if (patched.some((p) => p.changed && (p.chunk.text.includes('\0') || p.chunk.text.includes('{{')))) return undefined;
+    const chunks = patched.map((p, i) => (p.changed ? this.parseChunk(detach(p.chunk), config) : relocateChunk(previous[i], p.chunk)));
+    return this.analyzeYaml(path, text, config, chunks);
+  }
+
+  private analyzeYaml(path: string, text: string, config: EngineConfig, given?: Chunk[]): FileReport | undefined {
     const previous = this.yaml.get(path);
     // YAML that cannot be a manifest or a compose file is not parsed at all: every Kubernetes
     // object names its `kind`, every compose file has `services`
-    if (!previous && !isComposeName(path) && !text.includes('kind') && !text.includes('services')) return undefined;
-    const chunks = reparse<Chunk>(text, previous, (c) => this.parseChunk(c, config));
+    if (!given && !previous && !isComposeName(path) && !text.includes('kind') && !text.includes('services')) return undefined;
+    const chunks = given ?? reparse<Chunk>(text, previous, (c) => this.parseChunk(c, config));
     if (chunks.length > config.limits.maxDocuments) {
       this.yaml.delete(path);
       return { path, kind: 'kubernetes', images: [], diagnostics: [], errors: [{ message: `${chunks.length} YAML documents: more than the limit of ${config.limits.maxDocuments} (setting limits.maxDocuments)`, range: START_RANGE }] };
@@ -292,6 +312,10 @@ export class Analyzer {
     };
     return (use) => followBuild(use, this.builds, load, this.host.root, deps);
   }
+}
+
+function relocateChunk(old: Chunk, now: YamlChunk): Chunk {
+  return old.offset === now.offset && old.line === now.line ? old : { ...old, offset: now.offset, line: now.line };
 }
 
 function shiftFix(f: Fix, lines: number): Fix {

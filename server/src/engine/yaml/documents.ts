@@ -122,7 +122,7 @@ export function reparse<T extends ParsedChunk>(text: string, previous: readonly 
  * long as a slice of it lives. A chunk that is kept across edits must not pin a 12 MB string per
  * edit: it gets a copy of its own (flattening `' ' + s` copies the characters).
  */
-function detach(c: YamlChunk): YamlChunk {
+export function detach(c: YamlChunk): YamlChunk {
   return c.text.length < 13 ? c : { ...c, text: (' ' + c.text).slice(1) };
 }
 
