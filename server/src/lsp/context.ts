@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver/node';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { LineDocument } from './line-document';
 import type { TextChange } from '../engine/yaml/patch';
 import { Analyzer } from '../engine/analysis/analyzer';
 import { globToRegExp } from '../engine/analysis/file-kind';
@@ -32,11 +33,11 @@ export class ServerContext {
    * large YAML file rebuild only the documents an edit touched (Analyzer.analyze's `changes`).
    */
   readonly edits = new EditLog();
-  readonly documents = new TextDocuments({
-    create: TextDocument.create,
-    update: (doc: TextDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
+  readonly documents = new TextDocuments<LineDocument>({
+    create: LineDocument.create,
+    update: (doc: LineDocument, changes: TextDocumentContentChangeEvent[], version: number) => {
       this.edits.record(doc.uri, doc.version, changes, version);
-      return TextDocument.update(doc, changes, version);
+      return LineDocument.update(doc, changes, version);
     },
   });
   analyzer: Analyzer;

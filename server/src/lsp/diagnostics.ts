@@ -6,7 +6,7 @@
 import { FileChangeType, type Diagnostic, type FileEvent } from 'vscode-languageserver/node';
 import type { EngineConfig } from '../engine/config/config';
 import type { FileReport } from '../engine/types';
-import type { TextChange } from '../engine/yaml/patch';
+import type { LinesText, TextChange } from '../engine/yaml/patch';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import type { ConfigurationProvider } from './configuration';
 import { readDisk, type ServerContext } from './context';
@@ -84,7 +84,8 @@ export class DiagnosticsScheduler {
     const resolved = this.config.resolveSync(uri, path) ?? await this.config.resolve(uri, path);
     if (gen !== this.generation.get(uri) || this.ctx.documents.get(uri)?.version !== version) return;
     const changes = this.ctx.edits.take(uri, this.analysed.get(uri), version);
-    const report = this.analyze(path, doc.getText(), resolved.config, changes);
+    // the document itself, not its text: the typing path reads only the lines an edit touched
+    const report = this.analyze(path, changes ? doc : doc.getText(), resolved.config, changes);
     this.analysed.set(uri, version);
     const diagnostics = toDiagnostics(report);
     const last = this.analyses.get(uri);
@@ -211,7 +212,7 @@ export class DiagnosticsScheduler {
   }
 
   /** the engine, guarded: an exception is logged and the file reported as not analysed */
-  analyze(path: string, text: string, config: EngineConfig, changes?: TextChange[]): FileReport | undefined {
+  analyze(path: string, text: string | LinesText, config: EngineConfig, changes?: TextChange[]): FileReport | undefined {
     try {
       return this.ctx.analyzer.analyze(path, text, config, changes);
     } catch (e) {

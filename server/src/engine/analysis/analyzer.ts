@@ -10,7 +10,7 @@ import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
 import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
 import { detach, parseChunk, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
-import { patchDocuments, type TextChange } from '../yaml/patch';
+import { patchDocuments, type LinesText, type TextChange } from '../yaml/patch';
 import { composeUnit, isComposeDoc, parseEnvFile } from './compose';
 import { dockerfileUses } from './dockerfile';
 import { helmTemplateOffset, isComposeName, isDockerfileName, isYamlName } from './file-kind';
@@ -114,12 +114,13 @@ export class Analyzer {
    * `changes`, when given, are the editor's change events that turned the text of the previous
    * call into `text`: a YAML file then rebuilds only the documents they fall into.
    */
-  analyze(path: string, text: string, config: EngineConfig, changes?: readonly TextChange[]): FileReport | undefined {
+  analyze(path: string, source: string | LinesText, config: EngineConfig, changes?: readonly TextChange[]): FileReport | undefined {
     const dockerfile = isDockerfileName(path, this.dockerfilePatterns);
-    if (changes?.length && !dockerfile && this.yaml.has(path) && text.length <= config.limits.maxFileBytes) {
-      const fast = this.patchYaml(path, text, changes, config);
+    if (changes?.length && !dockerfile && this.yaml.has(path) && source.length <= config.limits.maxFileBytes) {
+      const fast = this.patchYaml(path, source, changes, config);
       if (fast) return fast;
     }
+    const text = typeof source === 'string' ? source : source.toString();
     if (!dockerfile && isBuildScriptName(path) && text.length <= config.limits.maxFileBytes && !text.includes('\0')) {
       this.builds.set(path, scriptBuildSources(path, text, this.host.root ?? nodePath.dirname(path), (p) => this.host.readFile(p) !== undefined));
     }
@@ -159,7 +160,7 @@ export class Analyzer {
   }
 
   /** the typing path: the documents the changes fall into are rebuilt, the others moved */
-  private patchYaml(path: string, text: string, changes: readonly TextChange[], config: EngineConfig): FileReport | undefined {
+  private patchYaml(path: string, text: string | LinesText, changes: readonly TextChange[], config: EngineConfig): FileReport | undefined {
     const previous = this.yaml.get(path)!;
     const patched = patchDocuments(previous, changes, text);
     if (!patched) return undefined;
@@ -169,12 +170,13 @@ export class Analyzer {
     return this.analyzeYaml(path, text, config, chunks);
   }
 
-  private analyzeYaml(path: string, text: string, config: EngineConfig, given?: Chunk[]): FileReport | undefined {
+  private analyzeYaml(path: string, text: string | LinesText, config: EngineConfig, given?: Chunk[]): FileReport | undefined {
     const previous = this.yaml.get(path);
     // YAML that cannot be a manifest or a compose file is not parsed at all: every Kubernetes
     // object names its `kind`, every compose file has `services`
-    if (!given && !previous && !isComposeName(path) && !text.includes('kind') && !text.includes('services')) return undefined;
-    const chunks = given ?? reparse<Chunk>(text, previous, (c) => this.parseChunk(c, config));
+    const whole = () => (typeof text === 'string' ? text : text.toString());
+    if (!given && !previous && !isComposeName(path) && !whole().includes('kind') && !whole().includes('services')) return undefined;
+    const chunks = given ?? reparse<Chunk>(whole(), previous, (c) => this.parseChunk(c, config));
     if (chunks.length > config.limits.maxDocuments) {
       this.yaml.delete(path);
       return { path, kind: 'kubernetes', images: [], diagnostics: [], errors: [{ message: `${chunks.length} YAML documents: more than the limit of ${config.limits.maxDocuments} (setting limits.maxDocuments)`, range: START_RANGE }] };

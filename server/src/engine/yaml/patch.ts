@@ -10,6 +10,18 @@ import type { ParsedChunk, YamlChunk } from './documents';
 /** an editor change (LSP `TextDocumentContentChangeEvent` with a range), in order */
 export interface TextChange { range: Range; text: string }
 
+/**
+ * A document's text as its lines, for callers that keep it that way (the language server): the
+ * typing path reads only the lines of the documents an edit touched; `toString()` joins the rest.
+ */
+export interface LinesText {
+  readonly length: number;
+  readonly lineCount: number;
+  /** lines [from, to), each with its line break except the text's last line */
+  lines(from: number, to: number): string;
+  toString(): string;
+}
+
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/;
 
 interface Working { text: string; line: number; lineCount: number; offset: number; changed: boolean }
@@ -18,7 +30,7 @@ interface Working { text: string; line: number; lineCount: number; offset: numbe
  * Applies `changes` to the previous documents. Returns the documents (changed ones marked) or
  * undefined when the fast path does not apply. `text` is the file after the changes.
  */
-export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineIndex })[], changes: readonly TextChange[], text: string): Array<{ chunk: YamlChunk; changed: boolean }> | undefined {
+export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineIndex })[], changes: readonly TextChange[], text: string | LinesText): Array<{ chunk: YamlChunk; changed: boolean }> | undefined {
   const w: Working[] = previous.map((c) => ({ text: c.text, line: c.line, lineCount: c.lineCount, offset: c.offset, changed: false }));
   for (const change of changes) {
     const { start, end } = change.range;
@@ -50,9 +62,14 @@ export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineI
   }
   const tail = w[w.length - 1];
   if (!tail || tail.offset + tail.text.length !== text.length) return undefined;
-  for (const c of w) {
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i];
+    if (!c.changed) continue;
     // the editor's text must agree with what the changes made of the documents they touched
-    if (c.changed && text.slice(c.offset, c.offset + c.text.length) !== c.text) return undefined;
+    const actual = typeof text === 'string'
+      ? text.slice(c.offset, c.offset + c.text.length)
+      : text.lines(c.line, c.line + c.lineCount + (i === w.length - 1 ? 1 : 0));
+    if (actual !== c.text) return undefined;
   }
   return w.map((c) => ({ chunk: { text: c.text, offset: c.offset, line: c.line, lineCount: c.lineCount }, changed: c.changed }));
 }
