@@ -85,7 +85,7 @@ export class DiagnosticsScheduler {
     if (gen !== this.generation.get(uri) || this.ctx.documents.get(uri)?.version !== version) return;
     const changes = this.ctx.edits.take(uri, this.analysed.get(uri), version);
     // the document itself, not its text: the typing path reads only the lines an edit touched
-    const report = this.analyze(path, changes ? doc : doc.getText(), resolved.config, changes);
+    const report = this.analyze(path, doc, resolved.config, changes);
     this.analysed.set(uri, version);
     const diagnostics = toDiagnostics(report);
     const last = this.analyses.get(uri);

@@ -41,6 +41,8 @@ export class LineDocument implements TextDocument, LinesText {
 
   toString(): string { return this.getText(); }
 
+  lineArray(): readonly string[] { return this.lineList; }
+
   /** lines [from, to), each with its line break except the document's last line */
   lines(from: number, to: number): string {
     const part = this.lineList.slice(from, to).join('\n');

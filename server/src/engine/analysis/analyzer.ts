@@ -120,6 +120,11 @@ export class Analyzer {
       const fast = this.patchYaml(path, source, changes, config);
       if (fast) return fast;
     }
+    if (dockerfile && typeof source !== 'string' && source.lineArray) {
+      // an open Dockerfile is scanned from the editor's lines: no joined text, no split per keystroke
+      const lines = source.lineArray();
+      if (source.length <= config.limits.maxFileBytes && !lines.some((l) => l.includes('\0'))) return this.analyzeDockerfile(path, lines, config);
+    }
     const text = typeof source === 'string' ? source : source.toString();
     if (!dockerfile && isBuildScriptName(path) && text.length <= config.limits.maxFileBytes && !text.includes('\0')) {
       this.builds.set(path, scriptBuildSources(path, text, this.host.root ?? nodePath.dirname(path), (p) => this.host.readFile(p) !== undefined));
@@ -147,7 +152,7 @@ export class Analyzer {
     return undefined;
   }
 
-  private analyzeDockerfile(path: string, text: string, config: EngineConfig): FileReport {
+  private analyzeDockerfile(path: string, text: string | readonly string[], config: EngineConfig): FileReport {
     const previous = this.dockerfiles.get(path);
     const model = parseDockerfile(path, text, {}, previous);
     if (this.host.retainParses !== false) this.dockerfiles.set(path, model);
@@ -155,7 +160,10 @@ export class Analyzer {
     const deps = new Set<string>();
     const unit = judgeUses(dockerfileUses(model), [], config, path, this.follower(deps));
     this.dependencies.set(path, [...deps]);
-    const suppress = findSuppressions(text, () => new LineIndex(text));
+    // suppression comments are looked for only when the file names wincompat at all
+    const mentions = typeof text === 'string' ? text.includes('wincompat') : text.some((l) => l.includes('wincompat'));
+    const whole = mentions ? (typeof text === 'string' ? text : text.join('\n')) : '';
+    const suppress = findSuppressions(whole, () => new LineIndex(whole));
     return { path, kind: 'dockerfile', images: unit.images, diagnostics: applySuppressions(unit.diagnostics, suppress), errors: [] };
   }
 

@@ -55,7 +55,7 @@ const AUTOMATIC_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TAR
 
 export interface BuildArgs { [name: string]: VariableValue }
 
-export function parseDockerfile(path: string, text: string, buildArgs: BuildArgs = {}, previous?: DockerfileModel): DockerfileModel {
+export function parseDockerfile(path: string, text: string | readonly string[], buildArgs: BuildArgs = {}, previous?: DockerfileModel): DockerfileModel {
   const scan = scanDockerfile(text);
   if (previous && previous.reduced === scan.reduced && sameArgs(previous.buildArgs, buildArgs)) {
     // nothing that decides a base image changed (typing in a RUN line): the model stands as it is

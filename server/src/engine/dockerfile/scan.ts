@@ -19,8 +19,9 @@ const KEPT = new Set(['FROM', 'ARG', 'COPY']);
 const HEREDOC = /<<(-?)\s*(["']?)([A-Za-z_][\w.-]*)\2/g;
 const WINDOWS_HINT = /\b(?:powershell|pwsh)\b|\bcmd(?:\.exe)?\s+\/[sScC]\b|(?:^|[\s"'=])[A-Za-z]:\\|\.(?:exe|ps1|msi)\b|--platform=windows/i;
 
-export function scanDockerfile(text: string): ScanResult {
-  const lines = text.split('\n');
+export function scanDockerfile(input: string | readonly string[]): ScanResult {
+  // the caller's lines are not changed: a leading BOM is replaced in a copy
+  const lines = typeof input === 'string' ? input.split('\n') : input.slice();
   const keep = new Uint8Array(lines.length);
   let escape = '\\';
   let i = 0;

@@ -19,6 +19,8 @@ export interface LinesText {
   readonly lineCount: number;
   /** lines [from, to), each with its line break except the text's last line */
   lines(from: number, to: number): string;
+  /** every line, without its `\n` (a Dockerfile is scanned line by line, never joined) */
+  lineArray?(): readonly string[];
   toString(): string;
 }
 
