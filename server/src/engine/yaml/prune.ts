@@ -3,7 +3,7 @@
 // back to the user's text. A manifest's containers are mostly such blocks, so the parse costs a
 // third of a full one. A block that defines an anchor is kept (something else may alias it); the
 // key line itself stays, so the document's shape is unchanged.
-import { isNode, visit, type Document } from 'yaml';
+import { isMap, isNode, isPair, isSeq, type Document } from 'yaml';
 
 const PRUNABLE = new Set([
   'env', 'envFrom', 'ports', 'resources', 'readinessProbe', 'livenessProbe', 'startupProbe',
@@ -64,15 +64,21 @@ export function prune(original: string): Pruned | undefined {
   };
 }
 
-/** rewrites every node range of a document parsed from pruned text into original offsets */
+/** rewrites every node range of a document parsed from pruned text into original offsets, once each */
 export function remapRanges(doc: Document.Parsed, map: (offset: number) => number): void {
-  visit(doc, (_key, node) => {
-    if (isNode(node) && node.range) {
-      const [a, b, c] = node.range;
-      node.range = [map(a), map(b), map(c)];
+  const seen = new Set<unknown>();
+  const walk = (node: unknown, depth: number): void => {
+    if (!node || typeof node !== 'object' || seen.has(node) || depth > 1000) return;
+    seen.add(node);
+    const n = node as { range?: [number, number, number] };
+    if (isNode(node) && n.range) n.range = [map(n.range[0]), map(n.range[1]), map(n.range[2])];
+    if (isMap(node) || isSeq(node)) {
+      for (const item of (node as { items: unknown[] }).items) {
+        if (isPair(item)) { walk(item.key, depth + 1); walk(item.value, depth + 1); } else walk(item, depth + 1);
+      }
     }
-  });
-  if (doc.contents?.range) { const [a, b, c] = doc.contents.range; doc.contents.range = [map(a), map(b), map(c)]; }
+  };
+  walk(doc.contents, 0);
   doc.range = [map(doc.range[0]), map(doc.range[1]), map(doc.range[2])];
   for (const e of [...doc.errors, ...doc.warnings]) e.pos = [map(e.pos[0]), map(e.pos[1])];
 }
