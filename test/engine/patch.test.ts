@@ -46,9 +46,10 @@ function apply(text: string, at: number, len: number, insert: string): { text: s
 const view = (r: ReturnType<Analyzer['analyze']>) => JSON.stringify(r && { images: r.images, diagnostics: r.diagnostics, errors: r.errors });
 
 test('change events give the same report as analysing the new text from scratch', () => {
-  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
+  // also with a file that opens with `---`: an edit on that line must not be taken for an inner one
+  fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), fc.boolean(), (edits, leadingMarker) => {
     const typing = new Analyzer({ readFile: () => undefined });
-    let text = base;
+    let text = leadingMarker ? `---\n${base}` : base;
     typing.analyze('/ws/app.yaml', text, config);
     for (const e of edits) {
       const next = apply(text, e.at % (text.length + 1), e.len, e.text);

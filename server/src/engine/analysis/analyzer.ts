@@ -9,7 +9,7 @@ import { parseDockerfile, type BuildArgs, type DockerfileModel } from '../docker
 import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
 import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
-import { detach, parseChunk, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
+import { detach, parseChunk, relocate, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
 import { patchDocuments, type LinesText, type TextChange } from '../yaml/patch';
 import { composeUnit, isComposeDoc, parseEnvFile } from './compose';
 import { dockerfileUses } from './dockerfile';
@@ -174,7 +174,7 @@ export class Analyzer {
     if (!patched) return undefined;
     // a rebuilt document that became binary or a Helm template takes the whole-file path
     if (patched.some((p) => p.changed && (p.chunk.text.includes('\0') || p.chunk.text.includes('{{')))) return undefined;
-    const chunks = patched.map((p, i) => (p.changed ? this.parseChunk(detach(p.chunk), config) : relocateChunk(previous[i], p.chunk)));
+    const chunks = patched.map((p, i) => (p.changed ? this.parseChunk(detach(p.chunk), config) : relocate(previous[i], p.chunk)));
     return this.analyzeYaml(path, text, config, chunks);
   }
 
@@ -322,10 +322,6 @@ export class Analyzer {
     };
     return (use) => followBuild(use, this.builds, load, this.host.root, deps);
   }
-}
-
-function relocateChunk(old: Chunk, now: YamlChunk): Chunk {
-  return old.offset === now.offset && old.line === now.line ? old : { ...old, offset: now.offset, line: now.line };
 }
 
 function shiftFix(f: Fix, lines: number): Fix {

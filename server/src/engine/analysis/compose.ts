@@ -12,6 +12,7 @@ import type { Fix } from '../types';
 import type { ImageUse, Placement } from './image-use';
 import { substitute, type Lookup, type Origin, type VariableValue } from './substitute';
 import { nameOf, type BuildSource } from '../workspace/build-index';
+import { builtVia } from '../workspace/provenance';
 import { keyOf, span, valueOffset, YamlReader } from '../yaml/nodes';
 
 export interface ComposeEnv { vars: Map<string, VariableValue> }
@@ -170,7 +171,7 @@ function builtBase(spec: BuildSpec, composePath: string, host: ComposeHost) {
   if (!stage) return undefined;
   const ref = baseRef(model, stage);
   const rel = nodePath.relative(nodePath.dirname(composePath), spec.file).split(nodePath.sep).join('/');
-  return { sub: ref.sub, via: `built from \`${rel}\`${stage.name ? `, stage \`${stage.name}\`` : ''}, base \`${ref.sub.value}\``, windowsHints: model.windowsHints };
+  return { sub: ref.sub, via: builtVia(rel, stage.name, ref.sub.value), windowsHints: model.windowsHints };
 }
 
 function swarmFix(y: YamlReader, svc: YAMLMap, t: EditTarget, label: string, build: number): Fix | undefined {

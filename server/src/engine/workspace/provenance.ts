@@ -4,7 +4,7 @@
 import * as nodePath from 'node:path';
 import type { ImageUse } from '../analysis/image-use';
 import { baseRef, targetStage, type DockerfileModel, type BuildArgs } from '../dockerfile/model';
-import { resolveImage } from '../resolve/resolve-image';
+import { factsFor } from '../analysis/judge-uses';
 import type { BuildIndex } from './build-index';
 
 export type LoadModel = (dockerfile: string, args: BuildArgs) => DockerfileModel | undefined;
@@ -19,7 +19,7 @@ export function followBuild(use: ImageUse, index: BuildIndex, load: LoadModel, r
     const sources = index.lookup(value);
     if (!sources.length || seen.has(value)) break;
     // a public image that happens to share a name is never rerouted
-    const facts = resolveImage(value);
+    const facts = factsFor(value);
     if (facts.repository || facts.move || facts.os !== 'unknown') break;
     seen.add(value);
     const bases = sources.map((s) => {
@@ -35,9 +35,14 @@ export function followBuild(use: ImageUse, index: BuildIndex, load: LoadModel, r
     current = {
       ...current,
       sub: first.ref.sub,
-      via: `built from \`${rel(first.source.dockerfile)}\`${first.stage.name ? `, stage \`${first.stage.name}\`` : ''}, base \`${first.ref.sub.value}\``,
+      via: builtVia(rel(first.source.dockerfile), first.stage.name, first.ref.sub.value),
       buildConflict: distinct.length > 1 ? distinct.map((b) => ({ dockerfile: rel(b.source.dockerfile), base: b.ref.sub.value })) : current.buildConflict,
     };
   }
   return current;
+}
+
+/** how a hover and a message say where a built image comes from */
+export function builtVia(dockerfile: string, stage: string | undefined, base: string): string {
+  return `built from \`${dockerfile}\`${stage ? `, stage \`${stage}\`` : ''}, base \`${base}\``;
 }

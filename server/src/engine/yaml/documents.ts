@@ -22,10 +22,15 @@ export interface ParsedChunk extends YamlChunk {
 
 const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?\n|\r?$)/;
 
+/** true when `text` starts with a document marker line (`---` or `...`) */
+export function startsWithMarker(text: string): boolean {
+  return MARKER.test(text.slice(0, 5));
+}
+
 /** where documents start (`---`) or end (`...`): offsets of marker lines, found with indexOf */
 function markers(text: string): Array<{ at: number; end: boolean }> {
   const found: Array<{ at: number; end: boolean }> = [];
-  const test = (at: number) => MARKER.test(text.slice(at, at + 5));
+  const test = (at: number) => startsWithMarker(text.slice(at, at + 5));
   if ((text.startsWith('---') || text.startsWith('...')) && test(0)) found.push({ at: 0, end: text[0] === '.' });
   for (const needle of ['\n---', '\n...']) {
     for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
@@ -57,7 +62,7 @@ export function splitDocuments(text: string): YamlChunk[] {
   return chunks;
 }
 
-function countLines(s: string): number {
+export function countLines(s: string): number {
   let n = 0;
   for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
   return n;
@@ -126,6 +131,7 @@ export function detach(c: YamlChunk): YamlChunk {
   return c.text.length < 13 ? c : { ...c, text: (' ' + c.text).slice(1) };
 }
 
-function relocate<T extends ParsedChunk>(old: T, now: YamlChunk): T {
+/** the same document at another place in the file */
+export function relocate<T extends ParsedChunk>(old: T, now: YamlChunk): T {
   return old.offset === now.offset && old.line === now.line ? old : { ...old, offset: now.offset, line: now.line };
 }

@@ -5,7 +5,7 @@
 // does not agree with the result) returns undefined and the caller splits the file anew.
 import { LineIndex } from '../text/line-index';
 import type { Range } from '../types';
-import type { ParsedChunk, YamlChunk } from './documents';
+import { countLines, startsWithMarker, type ParsedChunk, type YamlChunk } from './documents';
 
 /** an editor change (LSP `TextDocumentContentChangeEvent` with a range), in order */
 export interface TextChange { range: Range; text: string }
@@ -23,8 +23,6 @@ export interface LinesText {
   lineArray?(): readonly string[];
   toString(): string;
 }
-
-const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/;
 
 interface Working { text: string; line: number; lineCount: number; offset: number; changed: boolean }
 
@@ -45,7 +43,7 @@ export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineI
     const c = w[k];
     const last = k === w.length - 1;
     // strictly inside the document: its first line may hold `---`, its last line may hold `...`
-    const firstOk = start.line > c.line || (k === 0 && !MARKER.test(c.text.slice(0, 5)));
+    const firstOk = start.line > c.line || (k === 0 && !startsWithMarker(c.text));
     const lastOk = last ? end.line <= c.line + c.lineCount : end.line < c.line + c.lineCount - 1;
     if (!firstOk || !lastOk) return undefined;
     const lines = new LineIndex(c.text);
@@ -56,8 +54,8 @@ export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineI
     // the lines the new text touches must not start a document
     const from = patched.lastIndexOf('\n', a - 1) + 1;
     const to = patched.indexOf('\n', a + change.text.length);
-    for (const l of patched.slice(from, to === -1 ? patched.length : to).split('\n')) if (MARKER.test(l)) return undefined;
-    const lineDelta = count(change.text) - (end.line - start.line);
+    for (const l of patched.slice(from, to === -1 ? patched.length : to).split('\n')) if (startsWithMarker(l)) return undefined;
+    const lineDelta = countLines(change.text) - (end.line - start.line);
     const lenDelta = change.text.length - (b - a);
     w[k] = { text: patched, line: c.line, lineCount: c.lineCount + lineDelta, offset: c.offset, changed: true };
     for (let j = k + 1; j < w.length; j++) { w[j].line += lineDelta; w[j].offset += lenDelta; }
@@ -74,10 +72,4 @@ export function patchDocuments(previous: readonly (ParsedChunk & { lines?: LineI
     if (actual !== c.text) return undefined;
   }
   return w.map((c) => ({ chunk: { text: c.text, offset: c.offset, line: c.line, lineCount: c.lineCount }, changed: c.changed }));
-}
-
-function count(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
