@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { TextDocument, type TextEdit } from 'vscode-languageserver-textdocument';
+import { messageEncoder } from '../../server/src/lsp/message-encoder';
 import { startServer, type RunningServer } from '../../server/src/lsp/server';
 import type { WincompatSettings } from '../../server/src/shared/settings';
 
@@ -166,7 +167,8 @@ export async function startClient(opts: StartOptions = {}): Promise<TestClient> 
   }
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+  // the server writes with the encoder it ships with (main.ts)
+  const server = startServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient, { charset: 'utf-8', contentTypeEncoder: messageEncoder })));
   const conn = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const client = new TestClient(conn, root, server, { debounceMs: 0, ...opts.settings });
   conn.listen();
