@@ -18,12 +18,18 @@ export interface IndexEntries { builds: Array<[string, BuildSource[]]>; runtimeC
 
 export class UsageError extends Error {}
 
+/** the settings of a file no `.wincompat.yaml` governs */
+const NO_SETTINGS: UserSettings = Object.freeze({});
+
 export class Scanner {
   readonly analyzer: Analyzer;
   readonly problems: Problem[] = [];
   private readonly explicit?: UserSettings;
+  /** each folder's own `.wincompat.yaml`, if any */
   private readonly dirSettings = new Map<string, UserSettings | undefined>();
-  private readonly configs = new Map<string, EngineConfig>();
+  /** the settings that govern the files of each folder (as the walk names it) */
+  private readonly folderSettings = new Map<string, UserSettings>();
+  private readonly configs = new Map<UserSettings, EngineConfig>();
   private readonly cache = new Map<string, string | undefined>();
   private readonly patterns: RegExp[];
 
@@ -57,10 +63,10 @@ export class Scanner {
   keep = false;
 
   configFor(file: string): EngineConfig {
+    // one settings object per `.wincompat.yaml` (or none): its identity is the key
     const s = this.settingsFor(file);
-    const key = JSON.stringify(s);
-    let c = this.configs.get(key);
-    if (!c) { c = buildConfig([s, this.opts.cli], this.opts.today); this.configs.set(key, c); }
+    let c = this.configs.get(s);
+    if (!c) { c = buildConfig([s, this.opts.cli], this.opts.today); this.configs.set(s, c); }
     return c;
   }
 
@@ -71,7 +77,7 @@ export class Scanner {
       const text = this.read(file);
       if (text === undefined) continue;
       const definer = isBuildScriptName(file) || (text.includes('services') && text.includes('build')) || text.includes('RuntimeClass');
-      if (definer) this.analyzer.analyze(file, text, this.configFor(file));
+      if (definer) this.analyzer.learn(file, text, this.configFor(file));
     }
     // entries go to other workers without provenance: an edit is only ever made in a file one reads itself
     return {
@@ -104,7 +110,15 @@ export class Scanner {
 
   private settingsFor(file: string): UserSettings {
     if (this.explicit) return this.explicit;
-    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+    const folder = path.dirname(file);
+    let s = this.folderSettings.get(folder);
+    if (!s) { s = this.nearestSettings(path.resolve(folder)); this.folderSettings.set(folder, s); }
+    return s;
+  }
+
+  /** the settings of the nearest `.wincompat.yaml` at or above `start` */
+  private nearestSettings(start: string): UserSettings {
+    for (let dir = start; ; dir = path.dirname(dir)) {
       if (!this.dirSettings.has(dir)) {
         const f = path.join(dir, CONFIG_FILE_NAME);
         const loaded = fs.existsSync(f) ? this.loadSettings(f, false) : undefined;
@@ -113,7 +127,7 @@ export class Scanner {
       }
       const s = this.dirSettings.get(dir);
       if (s) return s;
-      if (path.dirname(dir) === dir) return {};
+      if (path.dirname(dir) === dir) return NO_SETTINGS;
     }
   }
 

@@ -92,7 +92,10 @@ export class Analyzer {
     return [...this.runtimeClasses.entries()];
   }
 
-  /** takes RuntimeClass objects found in a file this analyzer does not read itself */
+  /**
+   * the RuntimeClass objects a file defines (read here, or by another analyzer: the workers of a
+   * parallel scan); a change re-judges every pod that may name them
+   */
   setRuntimeClasses(path: string, rcs: RuntimeClassInfo[]): void {
     const before = this.runtimeClasses.get(path) ?? [];
     if (JSON.stringify(before) === JSON.stringify(rcs)) return;
@@ -133,6 +136,32 @@ export class Analyzer {
     const guard = this.guard(path, text, config, dockerfile ? 'dockerfile' : isComposeName(path) ? 'compose' : 'kubernetes');
     if (guard) return guard;
     return dockerfile ? this.analyzeDockerfile(path, text, config) : this.analyzeYaml(path, text, config);
+  }
+
+  /**
+   * The first pass of a one-shot scan: learns what a file builds (compose services, build scripts)
+   * and the RuntimeClasses it defines, judging nothing: judging needs what the whole workspace
+   * builds. The parse is kept for the analyze() call of the second pass.
+   */
+  learn(path: string, text: string, config: EngineConfig): void {
+    if (isDockerfileName(path, this.dockerfilePatterns) || text.length > config.limits.maxFileBytes || text.includes('\0')) return;
+    if (isBuildScriptName(path)) this.builds.set(path, scriptBuildSources(path, text, this.host.root ?? nodePath.dirname(path), (p) => this.host.readFile(p) !== undefined));
+    if (!isYamlName(path) || helmTemplateOffset(path, text) !== undefined) return;
+    if (!isComposeName(path) && !text.includes('kind') && !text.includes('services')) return;
+    const chunks = reparse<Chunk>(text, this.yaml.get(path), (c) => this.parseChunk(c, config));
+    if (chunks.length > config.limits.maxDocuments) return;
+    this.yaml.set(path, chunks);
+    this.setRuntimeClasses(path, chunks.flatMap((c) => c.runtimeClasses));
+    if (!isComposeFile(path, chunks)) return;
+    const builds: BuildSource[] = [];
+    for (const chunk of chunks) {
+      if (chunk.error || chunk.skipped || !chunk.doc || chunk.kind === 'kubernetes') continue;
+      try {
+        if (!chunk.kind && !isComposeDoc(new YamlReader(chunk.doc as Document.Parsed, config.limits.maxAliasHops), chunk.doc.contents)) continue;
+        builds.push(...composeUnit(chunk.doc as Document.Parsed, { text: chunk.text, lines: chunk.lines }, path, this.composeEnv(path), this.composeHost(config)).builds);
+      } catch { /* the second pass reports what this document cannot be analysed for */ }
+    }
+    this.builds.set(path, builds);
   }
 
   /** inputs that are reported, not parsed: binary, too large, Helm templates */
@@ -190,13 +219,8 @@ export class Analyzer {
       return { path, kind: 'kubernetes', images: [], diagnostics: [], errors: [{ message: `${chunks.length} YAML documents: more than the limit of ${config.limits.maxDocuments} (setting limits.maxDocuments)`, range: START_RANGE }] };
     }
     this.yaml.set(path, chunks);
-    const rcs = chunks.flatMap((c) => c.runtimeClasses);
-    const before = this.runtimeClasses.get(path) ?? [];
-    if (JSON.stringify(before) !== JSON.stringify(rcs)) {
-      if (rcs.length) this.runtimeClasses.set(path, rcs); else this.runtimeClasses.delete(path);
-      this.runtimeClassVersion++;
-    }
-    const compose = chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => !c.error && !c.skipped));
+    this.setRuntimeClasses(path, chunks.flatMap((c) => c.runtimeClasses));
+    const compose = isComposeFile(path, chunks);
     const kubernetes = chunks.some((c) => c.kind === 'kubernetes');
     if (!compose && !kubernetes && !isComposeName(path)) {
       // YAML of another kind: silent, unless it failed to parse and looks like ours
@@ -288,11 +312,8 @@ export class Analyzer {
     try {
       if (kind === 'compose' && (chunk.kind === 'compose' || chunk.kind === undefined)) {
         if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return result(empty);
-        const envPath = nodePath.join(nodePath.dirname(path), '.env');
-        const envText = this.host.readFile(envPath);
-        deps.add(envPath);
-        const env = envText === undefined ? { vars: new Map() } : parseEnvFile(envPath, envText);
-        const unit = composeUnit(doc, t, path, env, { readFile: (p) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, targetLabels: config.targets.map((x) => x.labels), maxAliasHops: config.limits.maxAliasHops });
+        deps.add(envPathOf(path));
+        const unit = composeUnit(doc, t, path, this.composeEnv(path), this.composeHost(config));
         unit.dependencies.forEach((d) => deps.add(d));
         return result(judgeUses(unit.uses, unit.facts, config, path, this.follower(deps)), [], deps, unit.builds);
       }
@@ -305,6 +326,17 @@ export class Analyzer {
       return result(empty, [{ message, range: chunk.lines.range(0, Math.min(1, chunk.text.length)) }]);
     }
     return result(empty);
+  }
+
+  /** the variables of the `.env` file beside a compose file */
+  private composeEnv(composePath: string) {
+    const envPath = envPathOf(composePath);
+    const envText = this.host.readFile(envPath);
+    return envText === undefined ? { vars: new Map() } : parseEnvFile(envPath, envText);
+  }
+
+  private composeHost(config: EngineConfig) {
+    return { readFile: (p: string) => this.host.readFile(p), swarmBuildLabel: config.swarmBuildLabel, targetLabels: config.targets.map((x) => x.labels), maxAliasHops: config.limits.maxAliasHops };
   }
 
   /** follows references to images the workspace builds; records the Dockerfiles read in `deps` */
@@ -322,6 +354,15 @@ export class Analyzer {
     };
     return (use) => followBuild(use, this.builds, load, this.host.root, deps);
   }
+}
+
+/** a YAML file is a compose file when a document looks like one, or its name says so and it parsed */
+function isComposeFile(path: string, chunks: readonly Chunk[]): boolean {
+  return chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => !c.error && !c.skipped));
+}
+
+function envPathOf(composePath: string): string {
+  return nodePath.join(nodePath.dirname(composePath), '.env');
 }
 
 function shiftFix(f: Fix, lines: number): Fix {
