@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const [mode, root] = process.argv.slice(2);
-const { DockerfileParser } = require('dockerfile-ast');
-const YAML = require('yaml');
+// the read floor loads no parser: its time is the walk and the reads alone
+const { DockerfileParser } = mode === 'parse' ? require('dockerfile-ast') : {};
+const YAML = mode === 'parse' ? require('yaml') : undefined;
 const DOCKERFILE = /^(?:dockerfile|containerfile)(?:[.-].*)?$|\.dockerfile$/i;
 let files = 0, bytes = 0, parsed = 0;
 (function walk(dir) {
