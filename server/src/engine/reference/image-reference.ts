@@ -21,8 +21,24 @@ const DIGEST = /@([A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F
 const NAME_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 
+/**
+ * The same references recur across a workspace (every manifest of a team names the same base
+ * images) and each is parsed by several callers (resolution, the build index): parses are kept,
+ * frozen, since callers share them. Bounded: a pathological workspace only starts it over.
+ */
+const parsed = new Map<string, Readonly<ImageReference> | undefined>();
+const PARSED_MAX = 10000;
+
 /** Parses a reference; returns undefined when it is not a syntactically valid image name. */
-export function parseImageReference(input: string): ImageReference | undefined {
+export function parseImageReference(input: string): Readonly<ImageReference> | undefined {
+  if (parsed.has(input)) return parsed.get(input);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  const r = parse(input);
+  parsed.set(input, r && Object.freeze(r));
+  return r;
+}
+
+function parse(input: string): ImageReference | undefined {
   const ref = input.trim();
   if (!ref || /\s/.test(ref)) return undefined;
   let rest = ref;

@@ -52,7 +52,7 @@ export function prune(original: string): Pruned | undefined {
     // a flow value is cut only where it visibly ends: on its own line, or with the deeper lines below
     if (end === i && (!flow || !/[}\]][ \t]*(?:#.*)?\r?$/.test(m[3]))) continue;
     let anchored = flow && ANCHOR.test(m[3]);
-    for (let k = i + 1; k <= end && !anchored; k++) anchored = ANCHOR.test(lines[k]);
+    for (let k = i + 1; k <= end && !anchored; k++) anchored = lines[k].includes('&') && ANCHOR.test(lines[k]);
     if (anchored) continue;
     if (flow) cut[i] = lines[i].length - m[3].length;
     drop.fill(1, i + 1, end + 1);
