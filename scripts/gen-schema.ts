@@ -10,6 +10,8 @@ const LIMIT_TEXT: Record<string, string> = {
   maxFileBytes: 'Files larger than this (bytes) are reported, not parsed.',
   maxDocuments: 'YAML documents per file.',
   maxAliasHops: 'YAML alias references followed per document (alias bombs stop here).',
+  maxNestingDepth: 'Nesting levels of a YAML document (indentation and flow brackets); a deeper document is reported, not parsed.',
+  maxLineLength: 'Characters on one line that is parsed (any Dockerfile line; YAML lines that are read, not those of pruned blocks such as `data:`).',
 };
 
 export function renderSchema(): string {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileReport } from '../../server/src/engine/types';
 import {
-  analyzeFile, analyzeText, codes, defaultTestConfig, describeReport, filesUnder, fixturePath, newAnalyzer,
+  analyzeFile, analyzeText, codes, configFrom, defaultTestConfig, describeReport, filesUnder, fixturePath, newAnalyzer,
 } from '../helpers/fixtures';
 
 /** analyses and returns the report plus the time it took; fails on a throw */
@@ -154,6 +154,66 @@ describe('hostile YAML', () => {
       const r = oneError(report, /^YAML: /);
       assert.doesNotMatch(r.errors[0].message, /call stack/i, 'a message for people, not the parser\'s stack overflow');
     }
+  });
+});
+
+describe('nesting depth and line length limits', () => {
+  /** a CRD-style schema: `depth` levels of properties, the image at the bottom of a pod template beside it */
+  const deepManifest = (levels: number) => {
+    let schema = '';
+    for (let i = 0; i < levels; i++) schema += `${'  '.repeat(i + 2)}level${i}:\n`;
+    schema += `${'  '.repeat(levels + 2)}type: string\n`;
+    return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nx-schema:\n${schema}spec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: mcr.microsoft.com/windows/servercore:ltsc2019\n`;
+  };
+
+  test('a document nested deeper than limits.maxNestingDepth is reported at the level that passes it', () => {
+    const r = oneError(analyzeText('/virtual/deep.yaml', deepManifest(400)), /limits\.maxNestingDepth \(256\)/);
+    assert.equal(r.errors[0].range.start.line, 5 + 255, 'the first line nested deeper than 256 levels (x-schema is one)');
+  });
+
+  test('flow brackets count as levels, and the error says where', () => {
+    const text = `apiVersion: v1\nkind: Pod\nspec:\n  containers: ${'['.repeat(300)}\n`;
+    const r = oneError(analyzeText('/virtual/pod.yaml', text), /maxNestingDepth/);
+    assert.deepEqual(r.errors[0].range.start, { line: 3, character: 15 + 253 });
+  });
+
+  test('the limit is a setting: deep documents pass when it is raised, shallow ones fail when it is lowered', () => {
+    const raised = analyzeText('/virtual/deep.yaml', deepManifest(400), configFrom({ limits: { maxNestingDepth: 1000 } }));
+    assert.deepEqual(raised.errors, []);
+    assert.deepEqual(codes(raised), ['process-isolation-mismatch', 'k8s-missing-os-selector'], 'the image below the deep block is judged');
+    oneError(analyzeText('/virtual/deep.yaml', deepManifest(20), configFrom({ limits: { maxNestingDepth: 10 } })), /limits\.maxNestingDepth \(10\)/);
+  });
+
+  test('depth is not fooled by brackets in strings, comments and block scalars', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: "${'['.repeat(300)}"\n  annotations:\n    note: '${'{'.repeat(300)}' # ${'['.repeat(300)}\n    script: |\n      ${'[['.repeat(300)}\n    plain: a${'['.repeat(300)}\nspec:\n  containers:\n    - name: a\n      image: mcr.microsoft.com/windows/servercore:ltsc2019\n`;
+    const r = analyzeText('/virtual/pod.yaml', text);
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(codes(r), ['process-isolation-mismatch', 'k8s-missing-os-selector']);
+  });
+
+  test('a YAML line longer than limits.maxLineLength: that document is reported, the others analysed', () => {
+    const long = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  annotations:\n    blob: ${'x'.repeat(200000)}\nspec:\n  containers:\n    - {name: a, image: mcr.microsoft.com/windows/servercore:ltsc2019}\n`;
+    const fine = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n  nodeSelector: {kubernetes.io/os: windows}\n  containers:\n    - {name: b, image: mcr.microsoft.com/windows/servercore:ltsc2019}\n';
+    const r = analyzeText('/virtual/pods.yaml', `${long}---\n${fine}`);
+    assert.equal(r.errors.length, 1);
+    assert.match(r.errors[0].message, /a line of 200,010 characters, more than limits\.maxLineLength \(100,000\)/);
+    assert.equal(r.errors[0].range.start.line, 5);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.start.line]), [['process-isolation-mismatch', 17]]);
+  });
+
+  test('a long line in a block wincompat never reads (a ConfigMap\'s data) costs nothing', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: certs\ndata:\n  ca.crt: ${'QUJD'.repeat(100000)}\n---\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - {name: a, image: mcr.microsoft.com/windows/servercore:ltsc2019}\n`;
+    assert.deepEqual(analyzeText('/virtual/all.yaml', text).errors, []);
+  });
+
+  test('a Dockerfile line longer than limits.maxLineLength: the file is reported at that line, from text or from lines', () => {
+    const text = `FROM mcr.microsoft.com/windows/servercore:ltsc2019\nRUN echo ${'x'.repeat(150000)}\n`;
+    const r = oneError(analyzeText('/virtual/Dockerfile', text), /line 2 has 150,009 characters, more than limits\.maxLineLength/);
+    assert.deepEqual(r.errors[0].range.start, { line: 1, character: 0 });
+    const lines = text.split('\n');
+    const fromLines = newAnalyzer().analyze('/virtual/Dockerfile', { length: text.length, lineArray: () => lines, toString: () => text } as never, defaultTestConfig());
+    assert.deepEqual(fromLines?.errors, r.errors);
+    assert.deepEqual(codes(analyzeText('/virtual/Dockerfile', text, configFrom({ limits: { maxLineLength: 200000 } }))), ['process-isolation-mismatch']);
   });
 });
 

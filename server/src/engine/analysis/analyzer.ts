@@ -7,6 +7,7 @@ import type { Document } from 'yaml';
 import type { EngineConfig } from '../config/config';
 import { parseDockerfile, type BuildArgs, type DockerfileModel } from '../dockerfile/model';
 import { LineIndex, shiftRange, START_RANGE } from '../text/line-index';
+import { tooLong } from '../text/long-line';
 import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, TextEdit } from '../types';
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
 import { detach, parseChunk, relocate, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
@@ -126,7 +127,8 @@ export class Analyzer {
     if (dockerfile && typeof source !== 'string' && source.lineArray) {
       // an open Dockerfile is scanned from the editor's lines: no joined text, no split per keystroke
       const lines = source.lineArray();
-      if (source.length <= config.limits.maxFileBytes && !lines.some((l) => l.includes('\0'))) return this.analyzeDockerfile(path, lines, config);
+      // (a binary or over-long line takes the whole-text path, which reports it)
+      if (source.length <= config.limits.maxFileBytes && !lines.some((l) => l.length > config.limits.maxLineLength || l.includes('\0'))) return this.analyzeDockerfile(path, lines, config);
     }
     const text = typeof source === 'string' ? source : source.toString();
     if (!dockerfile && isBuildScriptName(path) && text.length <= config.limits.maxFileBytes && !text.includes('\0')) {
@@ -171,6 +173,12 @@ export class Analyzer {
       return fail(`file too large to analyse: ${(text.length / 1048576).toFixed(1)} MB, the limit is ${(config.limits.maxFileBytes / 1048576).toFixed(0)} MB (setting limits.maxFileBytes)`);
     }
     if (text.indexOf('\0') !== -1) return fail('binary file: not analysed');
+    // YAML documents are held to the line limit one by one (documents.ts), on what is parsed
+    const long = kind === 'dockerfile' ? tooLong(text, config.limits.maxLineLength) : undefined;
+    if (long) {
+      const at = new LineIndex(text).position(long.offset);
+      return fail(`line ${at.line + 1} has ${long.length.toLocaleString('en')} characters, more than limits.maxLineLength (${config.limits.maxLineLength.toLocaleString('en')}): not analysed`, { start: at, end: { line: at.line, character: at.character + 1 } });
+    }
     if (kind !== 'dockerfile') {
       const helm = helmTemplateOffset(path, text);
       if (helm !== undefined) {
@@ -278,7 +286,7 @@ export class Analyzer {
     if (this.host.retainParses === false && !c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
       return { ...c, runtimeClasses: [], lines: new LineIndex(''), skipped: true };
     }
-    const parsed = parseChunk(c);
+    const parsed = parseChunk(c, config.limits);
     const chunk: Chunk = { ...parsed, runtimeClasses: [], lines: new LineIndex(c.text) };
     if (!parsed.doc || parsed.error) return chunk;
     try {
@@ -305,7 +313,7 @@ export class Analyzer {
     }
     if (chunk.skipped) return result(empty);
     // a one-shot scan keeps no parse; an editor re-parses a document it dropped only to re-judge it
-    const doc = (chunk.doc ?? parseChunk(chunk).doc) as Document.Parsed | undefined;
+    const doc = (chunk.doc ?? parseChunk(chunk, config.limits).doc) as Document.Parsed | undefined;
     if (!doc) return result(empty);
     const t = { text: chunk.text, lines: chunk.lines };
     const deps = new Set<string>();

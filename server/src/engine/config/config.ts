@@ -10,12 +10,20 @@ export interface Limits {
   maxDocuments: number;
   /** alias references followed per YAML document */
   maxAliasHops: number;
+  /** nesting levels of a YAML document (indentation and flow brackets) */
+  maxNestingDepth: number;
+  /** characters on one line that is parsed (Dockerfile lines; YAML lines that are read) */
+  maxLineLength: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 20 * 1024 * 1024,
   maxDocuments: 20000,
   maxAliasHops: 10000,
+  // Kubernetes CRD schemas, the deepest YAML people write, stay well under 100 levels; the
+  // parser's own recursion fails in the thousands
+  maxNestingDepth: 256,
+  maxLineLength: 100000,
 };
 
 export interface EngineConfig {

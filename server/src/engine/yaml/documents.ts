@@ -2,6 +2,8 @@
 // document of a 5,000-document manifest re-parses only that document. Splitting at column-0
 // markers is exact: YAML forbids `---`/`...` at the start of a line inside any scalar.
 import { parseDocument, type Document } from 'yaml';
+import { tooLong } from '../text/long-line';
+import { tooDeep } from './nesting';
 import { prune, remapRanges } from './prune';
 
 export interface YamlChunk {
@@ -78,11 +80,25 @@ function placeLines(chunks: YamlChunk[]): void {
   }
 }
 
-export function parseChunk(chunk: YamlChunk): ParsedChunk {
+/** the limits that apply before a document is parsed (a subset of the engine's Limits) */
+export interface ParseLimits { maxNestingDepth: number; maxLineLength: number }
+
+export function parseChunk(chunk: YamlChunk, limits: ParseLimits): ParsedChunk {
   try {
     // only Kubernetes objects are pruned: compose uses some of the same keys (build `args`)
     const pruned = /^kind\s*:/m.test(chunk.text) && /^apiVersion\s*:/m.test(chunk.text) ? prune(chunk.text) : undefined;
-    const doc = parseDocument(pruned ? pruned.text : chunk.text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
+    const text = pruned ? pruned.text : chunk.text;
+    const at = (offset: number) => (pruned ? pruned.toOriginal(offset) : offset);
+    // limits are checked on what the parser would read: a long base64 line in a pruned `data:` block costs nothing
+    const long = tooLong(text, limits.maxLineLength);
+    if (long) {
+      return { ...chunk, error: { message: `a line of ${long.length.toLocaleString('en')} characters, more than limits.maxLineLength (${limits.maxLineLength.toLocaleString('en')}): document not analysed`, start: at(long.offset), end: at(long.offset) + 1 } };
+    }
+    const deep = tooDeep(text, limits.maxNestingDepth);
+    if (deep) {
+      return { ...chunk, error: { message: `nested more than limits.maxNestingDepth (${limits.maxNestingDepth}) levels deep: document not analysed`, start: at(deep.offset), end: at(deep.offset) + 1 } };
+    }
+    const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
     if (pruned) remapRanges(doc, pruned.toOriginal);
     const err = doc.errors[0];
     // the parser reports its own stack overflow on hostile nesting as an ordinary error
