@@ -100,7 +100,11 @@ function* walkSteps(roots: string[], accept: (file: string) => boolean, excludes
       }
       if (ignored(full, isDir, here, root)) continue;
       if (isDir) subdirs.push({ dir: full, rules: here, resolve: e.isSymbolicLink() });
-      else if (isFile && collect && accept(full)) out.files.push(full);
+      else if (collect && accept(full)) {
+        // a FIFO, socket or device named like a Dockerfile would block or never end if read
+        if (isFile) out.files.push(full);
+        else out.problems.push({ path: full, message: 'not a regular file (a FIFO, socket or device): not read', severity: 'warning' });
+      }
     }
     return subdirs;
   }
