@@ -3,6 +3,7 @@
 // markers is exact: YAML forbids `---`/`...` at the start of a line inside any scalar.
 import { parseDocument, type Document } from 'yaml';
 import { tooLong } from '../text/long-line';
+import { fastParse } from './fast-parse';
 import { tooDeep } from './nesting';
 import { prune, remapRanges } from './prune';
 
@@ -98,7 +99,8 @@ export function parseChunk(chunk: YamlChunk, limits: ParseLimits): ParsedChunk {
     if (deep) {
       return { ...chunk, error: { message: `nested more than limits.maxNestingDepth (${limits.maxNestingDepth}) levels deep: document not analysed`, start: at(deep.offset), end: at(deep.offset) + 1 } };
     }
-    const doc = parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
+    // plain block YAML (most manifests and compose files) takes the fast path; the rest the parser
+    const doc = fastParse(text) ?? parseDocument(text, { keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false, merge: true });
     if (pruned) remapRanges(doc, pruned.toOriginal);
     const err = doc.errors[0];
     // the parser reports its own stack overflow on hostile nesting as an ordinary error
