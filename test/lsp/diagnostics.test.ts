@@ -201,3 +201,23 @@ test('YAML of another kind publishes nothing; requests for unknown or closed doc
     assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 10 } }), null);
   } finally { await c.shutdown(); }
 });
+
+test('versions that go backwards, and changes to documents never opened, leave the diagnostics true to the text', async () => {
+  const c = await startClient({ fixture: 'workspace', settings: { debounceMs: 0 } });
+  try {
+    const pod = (name: string, tag: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  nodeSelector: {kubernetes.io/os: windows}\n  containers:\n    - name: ${name}\n      image: mcr.microsoft.com/windows/servercore:${tag}\n`;
+    const uri = c.open('k8s/pods.yaml', `${pod('a', 'ltsc2022')}---\n${pod('b', 'ltsc2022')}`, 'yaml');
+    assert.deepEqual(codes(await c.waitForDiagnostics(uri, (x) => x.version === 1)), []);
+    // a buggy client: version 7, then version 4 (lower), each a ranged edit of the second pod's tag
+    const tag = { line: 18, character: 50 };
+    const at = (v: number, text: string, len: number) => c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v }, contentChanges: [{ range: { start: tag, end: { line: tag.line, character: tag.character + len } }, text }],
+    });
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: c.uri('k8s/never-opened.yaml'), version: 2 }, contentChanges: [{ text: 'kind: Pod' }] });
+    await at(7, 'ltsc2019', 8);
+    await at(4, 'ltsc2025', 8);
+    const last = await c.waitForDiagnostics(uri, (x) => x.version === 4);
+    assert.deepEqual(last.diagnostics.map((d) => [d.code, d.range.start.line]), [['image-newer-than-host', 18]], 'judged on the text as the client last changed it');
+    assert.ok(!c.published.some((x) => x.uri === c.uri('k8s/never-opened.yaml')), 'nothing is published for a document that was never opened');
+  } finally { await c.shutdown(); }
+});
