@@ -36,9 +36,11 @@ export interface CheckResult {
 
 /**
  * Below this many candidate files one thread is faster: every worker isolate pays start-up and
- * JIT warm-up of the parsers (measured on 2 cores, 3,480 candidates of a 20,000-file tree: one
- * thread 1.59 s median, main thread + one worker 1.77 s). V8's own background threads (GC,
- * compiler) already use the second core meanwhile. `--jobs` overrides.
+ * JIT warm-up of the parsers, and V8's own background threads (GC, compiler) already use the
+ * second core meanwhile. Measured on the 2-vCPU bench machine, 3,480 candidates of a 20,000-file
+ * tree: one thread 0.78 s median, main thread + one worker 0.82 s; there, two threads each
+ * parsing half the manifests take as long as one thread parsing all of them (the vCPUs share
+ * one core's memory throughput), while a machine with real cores gains. `--jobs` overrides.
  */
 const PARALLEL_MIN_FILES = 8000;
 
