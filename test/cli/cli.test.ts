@@ -247,6 +247,20 @@ describe('.gitignore', () => {
   });
 });
 
+describe('malformed YAML', () => {
+  test('a broken document that names no image (a Service) is reported by check as the editor reports it', () => {
+    const dir = tempCopy(fixturePath('cli', 'fixable'));
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [80\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: ok\nspec:\n  nodeSelector: {kubernetes.io/os: windows}\n  containers:\n    - {name: a, image: "mcr.microsoft.com/windows/servercore:ltsc2022"}\n';
+    fs.writeFileSync(path.join(dir, 'k8s', 'service.yaml'), text);
+    const file = json(run(dir, 'check', '--format', 'json')).files.find((f) => f.path === 'k8s/service.yaml');
+    assert.ok(file, 'the file is in the report');
+    assert.equal(file.errors.length, 1, JSON.stringify(file.errors));
+    assert.match(file.errors[0].message, /^YAML: /);
+    assert.ok(file.errors[0].range.start.line >= 5 && file.errors[0].range.start.line <= 6, 'in the Service document, where the flow sequence is left open');
+    assert.deepEqual(file.images.map((i) => i.ref), ['mcr.microsoft.com/windows/servercore:ltsc2022'], 'the next document is still analysed');
+  });
+});
+
 describe('--host', () => {
   test('--host ltsc2019 --host ltsc2022:hyperv gives two targets, each image judged on both', () => {
     const dir = tempCopy(fixturePath('cli', 'fixable'));

@@ -42,8 +42,6 @@ interface Chunk extends ParsedChunk {
   judged?: { key: string; unit: JudgedUnit; errors: FileError[]; deps: string[]; builds: BuildSource[]; fileSuppressions: string[] };
   /** the judged findings moved to the chunk's line in the file, reused while neither changes */
   placed?: { key: string; line: number; images: ImageReport[]; diagnostics: Diagnostic[]; errors: FileError[] };
-  /** a document skipped unparsed (it names no image) */
-  skipped?: boolean;
 }
 
 const configIds = new WeakMap<EngineConfig, number>();
@@ -157,7 +155,7 @@ export class Analyzer {
     if (!isComposeFile(path, chunks)) return;
     const builds: BuildSource[] = [];
     for (const chunk of chunks) {
-      if (chunk.error || chunk.skipped || !chunk.doc || chunk.kind === 'kubernetes') continue;
+      if (chunk.error || !chunk.doc || chunk.kind === 'kubernetes') continue;
       try {
         if (!chunk.kind && !isComposeDoc(new YamlReader(chunk.doc as Document.Parsed, config.limits.maxAliasHops), chunk.doc.contents)) continue;
         builds.push(...composeUnit(chunk.doc as Document.Parsed, { text: chunk.text, lines: chunk.lines }, path, this.composeEnv(path), this.composeHost(config)).builds);
@@ -281,11 +279,6 @@ export class Analyzer {
   }
 
   private parseChunk(c: YamlChunk, config: EngineConfig): Chunk {
-    // in a one-shot scan a document that names no image and is no RuntimeClass cannot matter (a
-    // Service, a ConfigMap …): it is not parsed at all. An editor parses it, to report its errors.
-    if (this.host.retainParses === false && !c.text.includes('image') && !c.text.includes('RuntimeClass') && !c.text.includes('services')) {
-      return { ...c, runtimeClasses: [], lines: new LineIndex(''), skipped: true };
-    }
     const parsed = parseChunk(c, config.limits);
     const chunk: Chunk = { ...parsed, runtimeClasses: [], lines: new LineIndex(c.text) };
     if (!parsed.doc || parsed.error) return chunk;
@@ -311,7 +304,6 @@ export class Analyzer {
       const e = chunk.error;
       return result(empty, [{ message: `YAML: ${e.message}`, range: chunk.lines.range(e.start, Math.max(e.start + 1, e.end)) }]);
     }
-    if (chunk.skipped) return result(empty);
     // a one-shot scan keeps no parse; an editor re-parses a document it dropped only to re-judge it
     const doc = (chunk.doc ?? parseChunk(chunk, config.limits).doc) as Document.Parsed | undefined;
     if (!doc) return result(empty);
@@ -366,7 +358,7 @@ export class Analyzer {
 
 /** a YAML file is a compose file when a document looks like one, or its name says so and it parsed */
 function isComposeFile(path: string, chunks: readonly Chunk[]): boolean {
-  return chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => !c.error && !c.skipped));
+  return chunks.some((c) => c.kind === 'compose') || (isComposeName(path) && chunks.some((c) => !c.error));
 }
 
 function envPathOf(composePath: string): string {
