@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { check } from '../helpers/property';
 import { Document, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { fastParse } from '../../server/src/engine/yaml/fast-parse';
 import { splitDocuments } from '../../server/src/engine/yaml/documents';
@@ -43,14 +44,14 @@ function documents(text: string): string[] {
 
 test('generated manifests and compose files: the same tree, and the fast path takes them', () => {
   let answered = 0, total = 0;
-  fc.assert(fc.property(fc.oneof(manifest, compose), (text) => {
+  check(fc.property(fc.oneof(manifest, compose), (text) => {
     for (const doc of documents(text)) { total++; if (agree(doc)) answered++; }
   }), { numRuns: RUNS * 3 });
   assert.ok(answered > total * 0.9, `the fast path answered ${answered} of ${total} generated documents`);
 });
 
 test('mutated manifests and compose files: the same tree, or left to the parser', () => {
-  fc.assert(fc.property(fc.oneof(mutate(manifest), mutate(compose)), (text) => { for (const doc of documents(text)) agree(doc); }), { numRuns: RUNS * 5 });
+  check(fc.property(fc.oneof(mutate(manifest), mutate(compose)), (text) => { for (const doc of documents(text)) agree(doc); }), { numRuns: RUNS * 5 });
 });
 
 /** scalars chosen to stress resolution and quoting: numbers in every base, booleans, nulls, indicators */
@@ -71,7 +72,7 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
 
 test('any structure written by the yaml package, block, flow or mixed, with comments: the same tree', () => {
   let answered = 0, total = 0;
-  fc.assert(fc.property(value, fc.constantFrom('block', 'flow', 'mixed'), fc.boolean(), (v, style, comments) => {
+  check(fc.property(value, fc.constantFrom('block', 'flow', 'mixed'), fc.boolean(), (v, style, comments) => {
     const doc = new Document(v);
     visit(doc, {
       Collection: (_k, node, p) => { if (style !== 'block' && isCollection(node)) node.flow = style === 'flow' || p.filter(isCollection).length >= 2; },

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { check } from '../helpers/property';
 import { Document, isCollection, stringify, visit } from 'yaml';
 import { tooDeep } from '../../server/src/engine/yaml/nesting';
 
@@ -33,7 +34,7 @@ function mixed(v: unknown): string {
 }
 
 test('the estimate lies between the real depth and twice it plus one, in block, flow and mixed styles', () => {
-  fc.assert(fc.property(value, fc.constantFrom('block', 'flow', 'mixed'), (v, style) => {
+  check(fc.property(value, fc.constantFrom('block', 'flow', 'mixed'), (v, style) => {
     const text = style === 'mixed' ? mixed(v) : stringify(v, { collectionStyle: style });
     const d = depth(v);
     assert.equal(tooDeep(text, 2 * d + 1), undefined, `estimate above ${2 * d + 1} for\n${text}`);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { check } from '../helpers/property';
 import { Analyzer } from '../../server/src/engine/analysis/analyzer';
 import { defaultConfig } from '../../server/src/engine/config/config';
 import { parseDocument } from 'yaml';
@@ -53,7 +54,7 @@ function checkFixes(path: string, text: string, reparses: (t: string) => void) {
 const yamlParses = (t: string) => { for (const doc of t.split(/^---$/m)) assert.equal(parseDocument(doc).errors.length, 0, `fixed YAML does not parse:\n${t}`); };
 
 test('random bytes never throw, in any file kind', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('Dockerfile', 'compose.yaml', 'k8s.yaml'), (bytes, name) => {
+  check(fc.property(fc.uint8Array({ maxLength: 2000 }), fc.constantFrom('Dockerfile', 'compose.yaml', 'k8s.yaml'), (bytes, name) => {
     analyze(`/fuzz/${name}`, Buffer.from(bytes).toString('latin1'));
   }), { numRuns: RUNS });
 });
@@ -61,30 +62,30 @@ test('random bytes never throw, in any file kind', () => {
 test('random text (no NUL, so it is parsed) never throws, in any file kind', () => {
   const text = fc.array(fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('\n', '---\n', 'FROM ', 'ARG X=${Y:-', 'image: ', 'kind: Pod\n', '  - ', ': ', '{', '[', '&a ', '*a ', '<<: ', '`\n', '\\\n', '"')), { maxLength: 80 })
     .map((parts) => parts.join('').replace(/\0/g, ''));
-  fc.assert(fc.property(text, fc.constantFrom('Dockerfile', 'compose.yaml', 'k8s.yaml'), (t, name) => {
+  check(fc.property(text, fc.constantFrom('Dockerfile', 'compose.yaml', 'k8s.yaml'), (t, name) => {
     analyze(`/fuzz/${name}`, t);
   }), { numRuns: RUNS });
 });
 
 test('generated and mutated Dockerfiles never throw', () => {
-  fc.assert(fc.property(mutate(dockerfile), (text) => { analyze('/fuzz/Dockerfile', text); }), { numRuns: RUNS });
+  check(fc.property(mutate(dockerfile), (text) => { analyze('/fuzz/Dockerfile', text); }), { numRuns: RUNS });
 });
 
 test('generated and mutated manifests and compose files never throw', () => {
-  fc.assert(fc.property(mutate(manifest), (text) => { analyze('/fuzz/k8s.yaml', text); }), { numRuns: RUNS });
-  fc.assert(fc.property(mutate(compose), (text) => { analyze('/fuzz/compose.yaml', text); }), { numRuns: RUNS });
+  check(fc.property(mutate(manifest), (text) => { analyze('/fuzz/k8s.yaml', text); }), { numRuns: RUNS });
+  check(fc.property(mutate(compose), (text) => { analyze('/fuzz/compose.yaml', text); }), { numRuns: RUNS });
 });
 
 test('every fix on a Dockerfile keeps comments, removes its finding and is idempotent', () => {
-  fc.assert(fc.property(dockerfile, (text) => checkFixes('/fuzz/Dockerfile', text, () => {})), { numRuns: RUNS });
+  check(fc.property(dockerfile, (text) => checkFixes('/fuzz/Dockerfile', text, () => {})), { numRuns: RUNS });
 });
 
 test('every fix on a manifest re-parses, keeps comments, removes its finding and is idempotent', () => {
-  fc.assert(fc.property(manifest, (text) => checkFixes('/fuzz/k8s.yaml', text, yamlParses)), { numRuns: RUNS });
+  check(fc.property(manifest, (text) => checkFixes('/fuzz/k8s.yaml', text, yamlParses)), { numRuns: RUNS });
 });
 
 test('every fix on a compose file re-parses, keeps comments, removes its finding and is idempotent', () => {
-  fc.assert(fc.property(compose, (text) => checkFixes('/fuzz/compose.yaml', text, yamlParses)), { numRuns: RUNS });
+  check(fc.property(compose, (text) => checkFixes('/fuzz/compose.yaml', text, yamlParses)), { numRuns: RUNS });
 });
 
 test.after(() => { process.stdout.write(`fuzz: ${cases} analyses over ${RUNS} runs per property\n`); });
