@@ -104,8 +104,7 @@ class FastParser {
       const colon = this.keyEnd(pos, line.end);
       if (colon === undefined) unsupported();
       const key = this.key(pos, colon!);
-      let after = colon! + 1;
-      while (after < line.end && t.charCodeAt(after) === SPACE) after++;
+      const after = this.skipSpaces(colon! + 1, line.end);
       let value: Node;
       if (after === line.end || t.charCodeAt(after) === HASH) {
         // the value is on the lines below: deeper, or a sequence at the key's own column
@@ -113,7 +112,7 @@ class FastParser {
         const next = this.lines[this.index];
         const nextCol = next ? next.indent : -1;
         if (next && nextCol > col) value = this.block(depth + 1, next.at);
-        else if (next && nextCol === col && t.charCodeAt(next.at) === DASH && this.separated(next.at + 1, next.end)) value = this.seq(depth + 1, next.at);
+        else if (next && nextCol === col && this.isEntry(next)) value = this.seq(depth + 1, next.at);
         else value = nullAt(after);
       } else {
         value = this.inline(after, line.end);
@@ -124,7 +123,7 @@ class FastParser {
       const next = this.lines[this.index];
       if (!next || next.indent < col) break;
       // a stray deeper line, or a `- ` entry among the keys: not this fast path's YAML
-      if (next.indent > col || (t.charCodeAt(next.at) === DASH && this.separated(next.at + 1, next.end))) unsupported();
+      if (next.indent > col || this.isEntry(next)) unsupported();
       pos = next.at;
     }
     map.range = [first, this.endOfPrevious(), this.endOfPrevious()];
@@ -138,8 +137,7 @@ class FastParser {
     let pos = first;
     for (;;) {
       const line = this.lines[this.index];
-      let after = pos + 1;
-      while (after < line.end && t.charCodeAt(after) === SPACE) after++;
+      const after = this.skipSpaces(pos + 1, line.end);
       if (after === line.end || t.charCodeAt(after) === HASH) {
         this.index++;
         const next = this.lines[this.index];
@@ -150,7 +148,7 @@ class FastParser {
       const next = this.lines[this.index];
       if (!next || next.indent < col) break;
       if (next.indent > col) unsupported();
-      if (!(t.charCodeAt(next.at) === DASH && this.separated(next.at + 1, next.end))) break;
+      if (!this.isEntry(next)) break;
       pos = next.at;
     }
     seq.range = [first, this.endOfPrevious(), this.endOfPrevious()];
@@ -230,6 +228,16 @@ class FastParser {
     while (i < end && t.charCodeAt(i) === SPACE) i++;
     if (i < end && !(t.charCodeAt(i) === HASH && i > valueEnd)) unsupported();
     return node;
+  }
+
+  /** the line starts with a sequence entry (`- `) */
+  private isEntry(line: Line): boolean {
+    return this.text.charCodeAt(line.at) === DASH && this.separated(line.at + 1, line.end);
+  }
+
+  private skipSpaces(i: number, end: number): number {
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    return i;
   }
 
   private separated(i: number, end: number): boolean {
