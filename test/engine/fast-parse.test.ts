@@ -57,7 +57,7 @@ test('mutated manifests and compose files: the same tree, or left to the parser'
 /** scalars chosen to stress resolution and quoting: numbers in every base, booleans, nulls, indicators */
 const scalar = fc.oneof(
   fc.constantFrom('web', '10.0.17763', '17763', '0x1F', '0o17', '-12', '+3', '1e3', '.5', '-.inf', '.NaN', 'true', 'False', 'yes', 'null', '~', '',
-    '- a', 'a: b', 'a:b', '#x', 'x #y', "it's", 'say "hi"', 'C:\\app', 'mcr.microsoft.com/windows/servercore:ltsc2019', 'ünïcödé ✓', '[x]', '{y}', 'a, b', '-', ':', '?', '@x', '*a', '&b', '!t', '%p', '`c`', '|', '>'),
+    '- a', '--flag=1', '-', '-]', '-x y', 'a: b', 'a:b', '#x', 'x #y', "it's", 'say "hi"', 'C:\\app', 'mcr.microsoft.com/windows/servercore:ltsc2019', 'ünïcödé ✓', '[x]', '{y}', 'a, b', '-', ':', '?', '@x', '*a', '&b', '!t', '%p', '`c`', '|', '>'),
   fc.string({ maxLength: 6 }),
   fc.integer(), fc.double({ noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
 );

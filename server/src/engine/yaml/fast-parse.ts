@@ -392,9 +392,9 @@ function quoted(t: string, pos: number, close: number, outer: number): Scalar {
   return s;
 }
 
-/** a plain scalar may start here: not an indicator (`-1`, `-x` and `-.5` may; `- x`, `-,` may not) */
+/** a plain scalar may start here: not an indicator (`-1`, `-x`, `--flag` may; `- x`, `-,`, `-]` may not) */
 function plainStart(t: string, pos: number, end: number): boolean {
   const c = t.charCodeAt(pos);
   if (c !== DASH) return !NOT_PLAIN_START.has(c);
-  return pos + 1 < end && /[0-9A-Za-z.]/.test(t[pos + 1]);
+  return pos + 1 < end && !/[\s,[\]{}#]/.test(t[pos + 1]);
 }
