@@ -18,7 +18,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /**
  * The engine reuses the finding objects of documents an edit did not touch, so their LSP form is
- * kept per finding: a 5,000-document manifest converts only what changed.
+ * kept per finding: a 5,000-document manifest converts only what changed. Frozen: the stdio
+ * encoder keeps each one's encoded JSON for as long as the object lives (message-encoder.ts).
  */
 const converted = new WeakMap<EngineDiagnostic, Diagnostic>();
 
@@ -37,7 +38,7 @@ export function toDiagnostics(report: FileReport | undefined): Diagnostic[] {
         message: d.message,
         data: d.fixes,
       };
-      converted.set(d, lsp);
+      converted.set(d, Object.freeze(lsp));
     }
     out.push(lsp);
   }
