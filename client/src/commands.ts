@@ -1,9 +1,9 @@
 // The palette commands, all under the "Windows Containers" category.
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient, type ProgressToken } from 'vscode-languageclient/node';
-import { parseDocument } from 'yaml';
 import { WINDOWS_RELEASES } from '../../server/src/engine/data/releases';
-import { CHECK_WORKSPACE_REQUEST } from '../../server/src/shared/protocol';
+import { CHECK_WORKSPACE_REQUEST, SET_TARGETS_REQUEST, type SetTargetsParams, type SetTargetsResult } from '../../server/src/shared/protocol';
+import { exists, writeConfig } from './config-file';
 import { importTargets } from './import-targets';
 import type { ReportView } from './report-view';
 import type { WorkspaceSummary } from './report-model';
@@ -44,18 +44,18 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       return report.html;
     }),
     vscode.commands.registerCommand('wincompat.setTarget', async (args?: { host: string; isolation?: 'process' | 'hyperv' }) => {
-      const changed = await setTarget(args);
+      const changed = await setTarget(client, args);
       // the last check was against the old target (.wincompat.yaml edits raise no configuration event)
       if (changed) { report.summary = undefined; status.reset(); }
       return changed;
     }),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('wincompat')) report.summary = undefined; }),
     vscode.commands.registerCommand('wincompat.showOutput', () => client.outputChannel.show(true)),
-    vscode.commands.registerCommand('wincompat.importTargets', (args?: { file?: string }) => importTargets(client.outputChannel, args)),
+    vscode.commands.registerCommand('wincompat.importTargets', (args?: { file?: string }) => importTargets(client, client.outputChannel, args)),
   ];
 }
 
-async function setTarget(args?: { host: string; isolation?: 'process' | 'hyperv' }): Promise<boolean> {
+async function setTarget(client: LanguageClient, args?: { host: string; isolation?: 'process' | 'hyperv' }): Promise<boolean> {
   let host = args?.host;
   let isolation = args?.isolation;
   if (!host) {
@@ -81,9 +81,10 @@ async function setTarget(args?: { host: string; isolation?: 'process' | 'hyperv'
   const file = folder && vscode.Uri.joinPath(folder.uri, '.wincompat.yaml');
   if (file && (await exists(file))) {
     // the workspace file wins over settings, so the choice goes there, comments kept
-    const doc = parseDocument(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
-    doc.set('targets', doc.createNode([{ host, isolation }]));
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(doc.toString()));
+    const params: SetTargetsParams = { configUri: file.toString(), targets: [{ host, isolation }] };
+    const r = await client.sendRequest<SetTargetsResult>(SET_TARGETS_REQUEST, params);
+    if (!r.ok || r.config === undefined) { void vscode.window.showErrorMessage(r.message); return false; }
+    await writeConfig(file, r.config);
   } else {
     await vscode.workspace.getConfiguration('wincompat').update('targets', [{ host, isolation }], folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   }
@@ -92,8 +93,4 @@ async function setTarget(args?: { host: string; isolation?: 'process' | 'hyperv'
 
 function rank(r: (typeof WINDOWS_RELEASES)[number]): number {
   return r.family === 'server' ? (r.channel === 'LTSC' ? 0 : r.channel === 'AC' ? 1 : 2) : 3;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
 }

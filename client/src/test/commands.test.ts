@@ -1,6 +1,6 @@
 // The palette commands on the unfixed fixture workspace: the workspace check's summary, the report
 // HTML, a target change through `setTarget` (with arguments, no UI) that the diagnostics follow,
-// and the output channel.
+// in the settings or in an existing `.wincompat.yaml`, and the output channel.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkspaceSummary } from '../report-model';
@@ -17,6 +17,16 @@ suite('commands', () => {
   const deployment = () => workspaceUri('k8s', 'deployment.yaml');
   const compose = () => workspaceUri('compose.yaml');
   const statusText = () => api.status?.item.text ?? '';
+  /** on a Windows Server 2019 host the ltsc2019 image runs and the ltsc2022 ones are too new */
+  const judgedOnWindowsServer2019 = async () => {
+    await waitForNoRule(dockerfile(), 'process-isolation-mismatch');
+    await waitForRule(compose(), 'image-newer-than-host');
+  };
+  /** back on the default Windows Server 2022: the original findings */
+  const judgedOnTheDefaultTarget = async () => {
+    await waitForRule(dockerfile(), 'process-isolation-mismatch');
+    await waitForClean(compose());
+  };
 
   suiteSetup(async () => {
     api = await activateExtension();
@@ -89,6 +99,20 @@ suite('commands', () => {
     await waitForNoRule(deployment(), 'image-newer-than-host');
   });
 
+  test('setTarget in a workspace with a .wincompat.yaml writes the target there, its comments kept', async () => {
+    const config = workspaceUri('.wincompat.yaml');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('# the build farm\nswarmBuildLabel: OsVersion\n'));
+    try {
+      assert.equal(await vscode.commands.executeCommand('wincompat.setTarget', { host: 'ltsc2019', isolation: 'process' }), true);
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
+      assert.equal(written, '# the build farm\nswarmBuildLabel: OsVersion\ntargets:\n  - host: ltsc2019\n    isolation: process\n');
+      await judgedOnWindowsServer2019();
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await judgedOnTheDefaultTarget();
+  });
+
   test('importTargets reads an inventory into .wincompat.yaml and the diagnostics follow its pools', async () => {
     const ext = vscode.extensions.getExtension('wincompat.wincompat')!;
     const inventory = vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'inventory', 'docker-info-ws2019.json').fsPath;
@@ -97,14 +121,11 @@ suite('commands', () => {
       assert.equal(await vscode.commands.executeCommand('wincompat.importTargets', { file: inventory }), true);
       const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(config));
       assert.match(written, /host: 10\.0\.17763/);
-      // the imported Windows Server 2019 host: the ltsc2019 image runs, the ltsc2022 ones do not
-      await waitForNoRule(dockerfile(), 'process-isolation-mismatch');
-      await waitForRule(compose(), 'image-newer-than-host');
+      await judgedOnWindowsServer2019();
     } finally {
       await vscode.workspace.fs.delete(config);
     }
-    await waitForRule(dockerfile(), 'process-isolation-mismatch');
-    await waitForClean(compose());
+    await judgedOnTheDefaultTarget();
   });
 
   test('showOutput shows the output channel', async () => {

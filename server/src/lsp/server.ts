@@ -12,6 +12,7 @@ import { ConfigurationProvider } from './configuration';
 import { ServerContext } from './context';
 import { DiagnosticsScheduler } from './diagnostics';
 import { registerHover } from './hover';
+import { registerConfigEdits } from './config-edits';
 import { WorkspaceCheck } from './workspace-check';
 import { SETTINGS_SECTION } from '../shared/settings';
 
@@ -107,6 +108,7 @@ export function startServer(connection: Connection): RunningServer {
 
   registerCodeActions(ctx, scheduler);
   registerHover(ctx, scheduler);
+  registerConfigEdits(ctx);
   registerCompletion(ctx, config);
   check.register();
 
