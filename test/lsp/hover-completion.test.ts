@@ -70,6 +70,25 @@ test('hover on a Kubernetes windows-build value and on a compose isolation value
   } finally { await c.shutdown(); }
 });
 
+test('hover on a Swarm placement constraint: what it selects, the build a label names, and a rejected operator', async () => {
+  const c = await startClient({ fixture: 'workspace' });
+  try {
+    const text = 'services:\n  web:\n    image: mcr.microsoft.com/windows/servercore:ltsc2019\n    deploy:\n      placement:\n        constraints:\n          - node.platform.os == windows\n          - "node.labels.OsVersion == 10.0.17763"\n          - node.labels.zone=west\n';
+    const uri = c.open('swarm/compose.yaml', text, 'yaml');
+    await c.waitForDiagnostics(uri, (x) => x.version === 1);
+    const os = markdown(await hover(c, uri, 'node.platform.os == windows', 5));
+    assert.match(os, /Places the service on nodes whose operating system is `windows`/);
+    assert.match(os, /no attribute for the Windows build/);
+    assert.match(os, /--label-add OsVersion=<build>/);
+    const label = markdown(await hover(c, uri, 'node.labels.OsVersion == 10.0.17763', 30));
+    assert.match(label, /node label `OsVersion` is `10\.0\.17763`/);
+    assert.match(label, /Windows Server 2019 \(10\.0\.17763\)/);
+    assert.match(label, /None of the configured targets \(Windows Server 2022, 10\.0\.20348\) has this build/);
+    assert.match(markdown(await hover(c, uri, 'node.labels.zone=west', 3)), /Swarm rejects `=`/);
+    assert.equal(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 6 } }), null, 'nothing on `deploy:`');
+  } finally { await c.shutdown(); }
+});
+
 test('completion after FROM mcr.microsoft.com/windows/servercore: offers its tags, the first target first', async () => {
   const c = await startClient({ fixture: 'workspace' });
   try {

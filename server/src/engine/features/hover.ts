@@ -1,11 +1,12 @@
 // Hover content as plain markdown (no editor types): what an image reference resolves to and how
-// each configured target judges it, and what a Kubernetes `windows-build` selector value or a
-// compose `isolation` value means. The language server only wraps the result.
+// each configured target judges it, and what a Kubernetes `windows-build` selector value, a
+// compose `isolation` value or a Swarm placement constraint means. The language server only
+// wraps the result.
 import { STATUS_LABEL } from '../compat/judge';
 import { imageRelease, supportStatus } from '../compat/lifecycle';
 import { releaseLabel } from '../compat/names';
 import type { EngineConfig } from '../config/config';
-import { LABEL_WINDOWS_BUILD } from '../data/kubernetes';
+import { LABEL_WINDOWS_BUILD, SWARM } from '../data/kubernetes';
 import { resolveImage, formatBuild, type ImageFacts } from '../resolve/resolve-image';
 import { targetBuildLabel } from '../targets/target';
 import { LineIndex } from '../text/line-index';
@@ -23,7 +24,7 @@ export function hoverAt(report: FileReport | undefined, text: string, position: 
   const lines = new LineIndex(text);
   if (position.line >= lines.lineCount) return undefined;
   if (report.kind === 'kubernetes') return windowsBuildHover(lines, position, config);
-  if (report.kind === 'compose') return isolationHover(lines, position, config);
+  if (report.kind === 'compose') return isolationHover(lines, position, config) ?? constraintHover(lines, position, config);
   return undefined;
 }
 
@@ -155,6 +156,51 @@ export function isolationMarkdown(value: string, config: EngineConfig): string {
   }
   if (v === 'process' || v === 'hyperv') {
     out.push('', `It overrides the isolation of the configured targets for this service: ${config.targets.map((t) => `${t.name} (configured: ${t.isolation})`).join(', ')}.`);
+  }
+  return out.join('\n');
+}
+
+/** a Swarm constraint as written in `deploy.placement.constraints` (quoted or not, block or flow list) */
+const CONSTRAINT = /((?:node|engine)\.[\w.-]+)\s*(==|!=|=)\s*([^\s"',\]]+)/g;
+
+/** `node.labels.OsVersion == 10.0.17763`, `node.platform.os == windows` … under `constraints` */
+function constraintHover(lines: LineIndex, pos: Position, config: EngineConfig): HoverContent | undefined {
+  const line = lines.lineText(pos.line);
+  const near = [0, 1, 2, 3, 4, 5, 6, 7, 8].some((d) => pos.line - d >= 0 && /\bconstraints\s*:/.test(lines.lineText(pos.line - d)));
+  if (!near) return undefined;
+  CONSTRAINT.lastIndex = 0;
+  for (let m = CONSTRAINT.exec(line); m; m = CONSTRAINT.exec(line)) {
+    if (pos.character < m.index || pos.character > m.index + m[0].length) continue;
+    return { markdown: constraintMarkdown(m[1], m[2], m[3], config), range: { start: { line: pos.line, character: m.index }, end: { line: pos.line, character: m.index + m[0].length } } };
+  }
+  return undefined;
+}
+
+export function constraintMarkdown(key: string, op: string, value: string, config: EngineConfig): string {
+  const out = [`**Swarm placement constraint** \`${key} ${op} ${value}\``, ''];
+  if (!SWARM.operators.includes(op)) {
+    out.push(`⚠️ Swarm rejects \`${op}\`: a constraint takes \`==\` or \`!=\` ("constraint expected one operator from ==, !="), and the service is never created.`);
+    return out.join('\n');
+  }
+  const not = op === '!=';
+  const build = /^(?:10\.0\.)?(\d{5})(?:\.\d+)?$/.exec(value);
+  if (key === SWARM.platformOsKey) {
+    out.push(`${not ? 'Keeps the service off' : 'Places the service on'} nodes whose operating system is \`${value.toLowerCase()}\`.`);
+    if (value.toLowerCase() === 'windows' && !not) {
+      out.push('', 'Swarm has no attribute for the Windows build and does not compare an image\'s build with the node\'s: a node of another build gets the task, which then fails to start (the service stays at 0/1). '
+        + `Label the nodes with their build (\`docker node update --label-add ${config.swarmBuildLabel}=<build> <node>\`) and constrain on \`${SWARM.nodeLabelPrefix}${config.swarmBuildLabel}\` too.`);
+    }
+  } else if (key.startsWith(SWARM.nodeLabelPrefix) || key.startsWith(SWARM.engineLabelPrefix)) {
+    const label = key.slice(key.startsWith(SWARM.nodeLabelPrefix) ? SWARM.nodeLabelPrefix.length : SWARM.engineLabelPrefix.length);
+    out.push(`${not ? 'Keeps the service off' : 'Places the service on'} nodes whose ${key.startsWith(SWARM.nodeLabelPrefix) ? 'node' : 'engine'} label \`${label}\` is \`${value}\` (whole value, compared without regard to case; a node without the label never matches).`);
+    if (build) {
+      const b = Number(build[1]);
+      out.push('', `A Windows build: ${releaseLabel(b)}. Swarm itself knows no build; nodes carry it only where someone labelled them (Microsoft's guide: \`docker node update --label-add ${SWARM.microsoftVersionLabel}=<Get-ComputerInfo OsVersion>\`).`);
+      const same = config.targets.filter((t) => t.os === 'windows' && t.build === b);
+      out.push('', same.length ? `Configured targets of this build: ${same.map((t) => t.name).join(', ')}.` : `None of the configured targets (${config.targets.map((t) => `${t.name}, ${targetBuildLabel(t)}`).join('; ')}) has this build.`);
+    }
+  } else {
+    out.push(SWARM.keys.includes(key) ? `${not ? 'Keeps the service off' : 'Places the service on'} nodes whose \`${key}\` is \`${value}\`.` : `⚠️ \`${key}\` is no attribute Swarm knows: the constraint matches no node.`);
   }
   return out.join('\n');
 }
