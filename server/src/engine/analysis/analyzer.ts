@@ -12,7 +12,7 @@ import type { Diagnostic, Fix, FileError, FileKind, FileReport, ImageReport, Tex
 import { AliasBudgetExceeded, YamlReader } from '../yaml/nodes';
 import { detach, parseChunk, relocate, reparse, type ParsedChunk, type YamlChunk } from '../yaml/documents';
 import { patchDocuments, type LinesText, type TextChange } from '../yaml/patch';
-import { composeUnit, isComposeDoc, parseEnvFile } from './compose';
+import { composeUnit, isComposeDoc, parseEnvFile, type ComposeUnit } from './compose';
 import { dockerfileUses } from './dockerfile';
 import { helmTemplateOffset, isComposeName, isDockerfileName, isYamlName } from './file-kind';
 import { judgeUses, type JudgedUnit } from './judge-uses';
@@ -155,10 +155,9 @@ export class Analyzer {
     if (!isComposeFile(path, chunks)) return;
     const builds: BuildSource[] = [];
     for (const chunk of chunks) {
-      if (chunk.error || !chunk.doc || chunk.kind === 'kubernetes') continue;
+      if (chunk.error || !chunk.doc) continue;
       try {
-        if (!chunk.kind && !isComposeDoc(new YamlReader(chunk.doc as Document.Parsed, config.limits.maxAliasHops), chunk.doc.contents)) continue;
-        builds.push(...composeUnit(chunk.doc as Document.Parsed, { text: chunk.text, lines: chunk.lines }, path, this.composeEnv(path), this.composeHost(config)).builds);
+        builds.push(...(this.composeUnitOf(path, chunk, chunk.doc as Document.Parsed, config)?.builds ?? []));
       } catch { /* the second pass reports what this document cannot be analysed for */ }
     }
     this.builds.set(path, builds);
@@ -310,10 +309,10 @@ export class Analyzer {
     const t = { text: chunk.text, lines: chunk.lines };
     const deps = new Set<string>();
     try {
-      if (kind === 'compose' && (chunk.kind === 'compose' || chunk.kind === undefined)) {
-        if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return result(empty);
+      if (kind === 'compose' && chunk.kind !== 'kubernetes') {
+        const unit = this.composeUnitOf(path, chunk, doc, config);
+        if (!unit) return result(empty);
         deps.add(envPathOf(path));
-        const unit = composeUnit(doc, t, path, this.composeEnv(path), this.composeHost(config));
         unit.dependencies.forEach((d) => deps.add(d));
         return result(judgeUses(unit.uses, unit.facts, config, path, this.follower(deps)), [], deps, unit.builds);
       }
@@ -326,6 +325,13 @@ export class Analyzer {
       return result(empty, [{ message, range: chunk.lines.range(0, Math.min(1, chunk.text.length)) }]);
     }
     return result(empty);
+  }
+
+  /** a document of a compose file as compose reads it; undefined for a Kubernetes object or other YAML */
+  private composeUnitOf(path: string, chunk: Chunk, doc: Document.Parsed, config: EngineConfig): ComposeUnit | undefined {
+    if (chunk.kind === 'kubernetes') return undefined;
+    if (!chunk.kind && !isComposeDoc(new YamlReader(doc, config.limits.maxAliasHops), doc.contents)) return undefined;
+    return composeUnit(doc, { text: chunk.text, lines: chunk.lines }, path, this.composeEnv(path), this.composeHost(config));
   }
 
   /** the variables of the `.env` file beside a compose file */

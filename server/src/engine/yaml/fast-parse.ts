@@ -97,7 +97,6 @@ class FastParser {
   }
 
   private map(depth: number, first: number): YAMLMap {
-    const t = this.text;
     const map = new YAMLMap();
     const col = first - this.lines[this.index].start;
     let pos = first;
@@ -108,7 +107,7 @@ class FastParser {
       const key = this.key(pos, colon!);
       const after = this.skipSpaces(colon! + 1, line.end);
       let value: Node;
-      if (after === line.end || t.charCodeAt(after) === HASH) {
+      if (this.valueBelow(after, line.end)) {
         // the value is on the lines below: deeper, or a sequence at the key's own column
         this.index++;
         const next = this.lines[this.index];
@@ -128,19 +127,19 @@ class FastParser {
       if (next.indent > col || this.isEntry(next)) unsupported();
       pos = next.at;
     }
-    map.range = [first, this.endOfPrevious(), this.endOfPrevious()];
+    const end = this.endOfPrevious();
+    map.range = [first, end, end];
     return map;
   }
 
   private seq(depth: number, first: number): YAMLSeq {
-    const t = this.text;
     const seq = new YAMLSeq();
     const col = first - this.lines[this.index].start;
     let pos = first;
     for (;;) {
       const line = this.lines[this.index];
       const after = this.skipSpaces(pos + 1, line.end);
-      if (after === line.end || t.charCodeAt(after) === HASH) {
+      if (this.valueBelow(after, line.end)) {
         this.index++;
         const next = this.lines[this.index];
         seq.items.push(next && next.indent > col ? this.block(depth + 1, next.at) : nullAt(after));
@@ -153,7 +152,8 @@ class FastParser {
       if (!this.isEntry(next)) break;
       pos = next.at;
     }
-    seq.range = [first, this.endOfPrevious(), this.endOfPrevious()];
+    const end = this.endOfPrevious();
+    seq.range = [first, end, end];
     return seq;
   }
 
@@ -230,6 +230,11 @@ class FastParser {
     while (i < end && t.charCodeAt(i) === SPACE) i++;
     if (i < end && !(t.charCodeAt(i) === HASH && i > valueEnd)) unsupported();
     return node;
+  }
+
+  /** nothing but a comment follows an indicator (`key:`, `- `): the value is on the lines below */
+  private valueBelow(after: number, end: number): boolean {
+    return after === end || this.text.charCodeAt(after) === HASH;
   }
 
   /** the line starts with a sequence entry (`- `) */
@@ -309,7 +314,7 @@ class FlowParser {
     let v = e;
     while (v > pos && t.charCodeAt(v - 1) === SPACE) v--;
     if (v === pos) unsupported();
-    return { node: plain(t.slice(pos, v), pos, v, v, key), end: v };
+    return { node: plain(t.slice(pos, v), pos, v, v), end: v };
   }
 
   private skip(i: number): number {
@@ -333,7 +338,7 @@ function nullAt(at: number): Scalar {
 }
 
 /** a plain scalar resolved as the core schema resolves it (null, booleans, numbers, else a string) */
-function plain(source: string, start: number, end: number, outer: number, _key = false): Scalar {
+function plain(source: string, start: number, end: number, outer: number): Scalar {
   let value: unknown = source;
   let format: string | undefined;
   // null, booleans and numbers start with one of these: other scalars are strings without a test
